@@ -1,0 +1,160 @@
+// The embedded API: one database directory, opened by one writer and any
+// number of readers (read-only or secondary) in other processes.
+//
+//   SG_ASSIGN_OR_RETURN(auto db, Database::Open({}, "claims.db"));
+//   SG_RETURN_IF_ERROR(db->Write({doc_claims}, {}).status());
+//   for (auto it = db->ScanByHolder(holder); it->Valid(); it->Next()) ...
+//
+// Thread-safety: all methods may be called from several threads; writes are
+// serialised internally.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/types/span.h"
+#include "stancegraph/engine/iterators.h"
+#include "stancegraph/engine/options.h"
+#include "stancegraph/schema/types.h"
+
+namespace stancegraph::engine {
+
+// Bumped whenever a key or value layout changes (engine/FORMAT.md).
+inline constexpr uint32_t kFormatVersion = 1;
+
+// A consistent point-in-time view. Pass it in ScanOptions/ReadOptions to read
+// several things as of one moment. Released when destroyed; must not outlive
+// the Database that made it.
+class Snapshot {
+ public:
+  virtual ~Snapshot() = default;
+};
+
+struct ReadOptions {
+  // Default: nullptr = the latest state.
+  const Snapshot* snapshot = nullptr;
+};
+
+// Bounds for a scan. Times are inclusive-exclusive: [made_from, made_to).
+struct ScanOptions {
+  const Snapshot* snapshot = nullptr;
+  schema::Timestamp made_from = schema::kNoTime;  // Default: no lower bound
+  schema::Timestamp made_to = schema::kMaxTime;   // Default: no upper bound
+};
+
+struct WriteSummary {
+  uint64_t documents_written = 0;
+  uint64_t documents_skipped = 0;  // already stored (same content id)
+  uint64_t mentions_written = 0;
+};
+
+struct Stats {
+  uint64_t documents = 0;
+  uint64_t entities = 0;
+  uint64_t propositions = 0;
+  uint64_t claims = 0;
+  uint64_t mentions = 0;
+  uint64_t disk_bytes = 0;
+};
+
+class Database {
+ public:
+  // Opens (or, for kReadWrite with create_if_missing, creates) the database
+  // in `dir`. Errors: FailedPrecondition "locked" when another process holds
+  // it for writing; FailedPrecondition when its format version differs;
+  // NotFound when absent and not creating; DataLoss when damaged.
+  static absl::StatusOr<std::unique_ptr<Database>> Open(const OpenOptions& options,
+                                                        const std::string& dir);
+
+  virtual ~Database() = default;
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  // Stores each document with its entities, propositions, claims and
+  // mentions. All of `docs` are one atomic write: on error nothing of it is
+  // stored. Ids, the ingest time and mention sequences are filled in by the
+  // engine. InvalidArgument (naming the document) when validation fails.
+  // FailedPrecondition when the database was not opened for writing.
+  virtual absl::StatusOr<WriteSummary> Write(absl::Span<const schema::DocumentClaims> docs,
+                                             const WriteOptions& options) = 0;
+
+  // True when a document with this id is stored.
+  virtual absl::StatusOr<bool> HasDocument(schema::DocumentId id, const ReadOptions& ro = {}) = 0;
+
+  // NotFound when absent.
+  virtual absl::StatusOr<schema::Document> GetDocument(schema::DocumentId id,
+                                                       const ReadOptions& ro = {}) = 0;
+  virtual absl::StatusOr<schema::Entity> GetEntity(schema::EntityId id,
+                                                   const ReadOptions& ro = {}) = 0;
+  virtual absl::StatusOr<schema::Proposition> GetProposition(schema::PropositionId id,
+                                                             const ReadOptions& ro = {}) = 0;
+  virtual absl::StatusOr<schema::Claim> GetClaim(schema::ClaimId id,
+                                                 const ReadOptions& ro = {}) = 0;
+  virtual absl::StatusOr<schema::Mention> GetMention(uint64_t sequence,
+                                                     const ReadOptions& ro = {}) = 0;
+  // Finds an entity by canonical name or alias (case-insensitive). NotFound
+  // when no entity has it.
+  virtual absl::StatusOr<schema::Entity> FindEntity(std::string_view name,
+                                                    const ReadOptions& ro = {}) = 0;
+
+  virtual std::unique_ptr<Snapshot> GetSnapshot() = 0;
+
+  // Mentions by holder, ordered by (proposition, made time, sequence).
+  virtual std::unique_ptr<MentionIterator> ScanByHolder(schema::EntityId holder,
+                                                        const ScanOptions& so = {}) = 0;
+  // All mentions ordered by (holder, proposition, made time, sequence).
+  virtual std::unique_ptr<MentionIterator> ScanAllByHolder(const ScanOptions& so = {}) = 0;
+  // Mentions of a proposition ordered by (made time, sequence).
+  virtual std::unique_ptr<MentionIterator> ScanByProposition(schema::PropositionId prop,
+                                                             const ScanOptions& so = {}) = 0;
+  // All mentions with made time in [made_from, made_to), by (made, sequence).
+  virtual std::unique_ptr<MentionIterator> ScanByTime(const ScanOptions& so = {}) = 0;
+  // Mentions stored at or after `first_sequence`, in ingest order.
+  virtual std::unique_ptr<MentionIterator> ScanByIngest(uint64_t first_sequence,
+                                                        const ScanOptions& so = {}) = 0;
+  // Mentions of one document in the order they were extracted.
+  virtual std::unique_ptr<MentionIterator> ScanByDocument(schema::DocumentId doc,
+                                                          const ScanOptions& so = {}) = 0;
+
+  // Canonical claims of a proposition ordered by (polarity, holder).
+  virtual std::unique_ptr<ClaimIterator> ClaimsOfProposition(schema::PropositionId prop,
+                                                             const ReadOptions& ro = {}) = 0;
+  // Every canonical claim ordered by (proposition, polarity, holder).
+  virtual std::unique_ptr<ClaimIterator> AllClaimsByProposition(const ReadOptions& ro = {}) = 0;
+  // Canonical claims of a holder ordered by (proposition, polarity).
+  virtual std::unique_ptr<ClaimIterator> ClaimsOfHolder(schema::EntityId holder,
+                                                        const ReadOptions& ro = {}) = 0;
+
+  virtual std::unique_ptr<RecordIterator<schema::Document>> Documents(
+      const ReadOptions& ro = {}) = 0;
+  virtual std::unique_ptr<RecordIterator<schema::Entity>> Entities(const ReadOptions& ro = {}) = 0;
+  virtual std::unique_ptr<RecordIterator<schema::Proposition>> Propositions(
+      const ReadOptions& ro = {}) = 0;
+
+  // The sequence the next stored mention will get (all stored ones are lower).
+  virtual uint64_t NextSequence() const = 0;
+
+  // Small named values kept in the database (report watermarks, settings).
+  // Put is atomic; NotFound from Get when absent.
+  virtual absl::StatusOr<std::string> GetMeta(std::string_view name,
+                                              const ReadOptions& ro = {}) = 0;
+  virtual absl::Status PutMeta(std::string_view name, std::string_view value) = 0;
+
+  // Counts (estimates for claims/mentions on large databases are exact here:
+  // they are kept as counters).
+  virtual absl::StatusOr<Stats> GetStats() = 0;
+
+  // kSecondary: replay what the writer has written since. No-op otherwise.
+  virtual absl::Status CatchUp() = 0;
+  // Flushes memtables to disk (all column families atomically).
+  virtual absl::Status Flush() = 0;
+
+ protected:
+  Database() = default;
+};
+
+}  // namespace stancegraph::engine

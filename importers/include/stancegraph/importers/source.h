@@ -1,0 +1,51 @@
+// A DocumentSource turns one input (a file or stdin) into documents with
+// their claims. Readers of pre-extracted claims (JSONL, CSV) produce claims
+// directly; article readers (text, HTML, feeds, JSONL articles) produce
+// documents that an extractor turns into claims.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <istream>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "absl/status/status.h"
+#include "stancegraph/schema/types.h"
+
+namespace stancegraph::importers {
+
+// A problem with one record (or, with line 0, the whole input). The import
+// goes on; the summary and exit status say something failed.
+struct ImportError {
+  std::string file;   // path as given, "-" for stdin
+  uint64_t line = 0;  // 1-based line or record number; 0 = whole input
+  std::string message;
+};
+using ErrorSink = std::function<void(const ImportError&)>;
+
+struct SourceOptions {
+  // Overrides the published time of every document read. Default: none.
+  std::optional<schema::Timestamp> published;
+  // Runs this program (no shell) as the extractor instead of the built-in
+  // one: document JSON on stdin, claims JSONL on stdout. Default: "" = built-in.
+  std::string extractor_command;
+  // Seconds an external extractor may take per document. Default: 60.
+  int extractor_timeout_seconds = 60;
+  // Documents (and single lines) longer than this are reported and skipped.
+  // Default: 16 MiB.
+  size_t max_document_bytes = 16u << 20;
+};
+
+class DocumentSource {
+ public:
+  virtual ~DocumentSource() = default;
+  // Fills *out with the next document and returns true; returns false at the
+  // end of the input or on a fatal error (then status() says which). Bad
+  // records are reported to the ErrorSink and skipped.
+  virtual bool Next(schema::DocumentClaims* out) = 0;
+  virtual absl::Status status() const = 0;
+};
+
+}  // namespace stancegraph::importers
