@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -119,6 +120,9 @@ class Database {
   // Mentions of one document in the order they were extracted.
   virtual std::unique_ptr<MentionIterator> ScanByDocument(schema::DocumentId doc,
                                                           const ScanOptions& so = {}) = 0;
+  // Mentions of one canonical claim in ingest order.
+  virtual std::unique_ptr<MentionIterator> ScanByClaim(schema::ClaimId claim,
+                                                       const ScanOptions& so = {}) = 0;
 
   // Canonical claims of a proposition ordered by (polarity, holder).
   virtual std::unique_ptr<ClaimIterator> ClaimsOfProposition(schema::PropositionId prop,
@@ -137,6 +141,9 @@ class Database {
 
   // The sequence the next stored mention will get (all stored ones are lower).
   virtual uint64_t NextSequence() const = 0;
+  // The first sequence of the mentions stored at or after ingest time `t`
+  // (NextSequence() when none were): "what was new since t" starts here.
+  virtual absl::StatusOr<uint64_t> SequenceAt(schema::Timestamp t, const ReadOptions& ro = {}) = 0;
 
   // Small named values kept in the database (report watermarks, settings).
   // Put is atomic; NotFound from Get when absent.
@@ -144,14 +151,17 @@ class Database {
                                               const ReadOptions& ro = {}) = 0;
   virtual absl::Status PutMeta(std::string_view name, std::string_view value) = 0;
 
-  // Counts (estimates for claims/mentions on large databases are exact here:
-  // they are kept as counters).
-  virtual absl::StatusOr<Stats> GetStats() = 0;
+  // Exact counts: documents and mentions are kept as counters, the rest are
+  // counted by a key scan (proportional to the number of claims).
+  virtual absl::StatusOr<Stats> GetStats(const ReadOptions& ro = {}) = 0;
 
   // kSecondary: replay what the writer has written since. No-op otherwise.
   virtual absl::Status CatchUp() = 0;
   // Flushes memtables to disk (all column families atomically).
   virtual absl::Status Flush() = 0;
+  // The directory this database lives in.
+  virtual const std::string& path() const = 0;
+  virtual AccessMode mode() const = 0;
 
  protected:
   Database() = default;

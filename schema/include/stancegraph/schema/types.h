@@ -80,7 +80,7 @@ struct Proposition {
   std::string relation;  // "join"
   std::string object;    // "Nato"
   std::string text;      // "Ukraine joins Nato"
-  std::string concept;   // "alliance membership"; empty if none
+  std::string concept_name;  // "alliance membership"; empty if none (JSON: "concept")
   std::string key;       // normalised head words; the id derives from it
   friend bool operator==(const Proposition&, const Proposition&) = default;
 };

@@ -7,11 +7,11 @@
 
 namespace stancegraph::schema {
 
-// InvalidArgument naming the field when: an id is 0 or does not match the
-// content it derives from (entity name, proposition key, claim triple),
-// polarity is outside {-1, 0, +1}, a span is inverted or (when the document
-// has text) runs past its end, confidence is outside [0, 1], a name or
-// proposition text is empty, or conditional is set without being a bool...
+// Each returns InvalidArgument naming the field when: an id is missing, a
+// claim id does not match its (holder, proposition, polarity), polarity is
+// outside {-1, 0, +1}, a span is inverted or (when the document has text)
+// runs past its end, confidence is outside [0, 1], or a name, proposition
+// text or key is empty.
 absl::Status ValidateEntity(const Entity& e);
 absl::Status ValidateProposition(const Proposition& p);
 absl::Status ValidateClaim(const Claim& c);

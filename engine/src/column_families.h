@@ -1,0 +1,46 @@
+// The column families of a database, in the order they are opened. Private.
+#pragma once
+
+#include <array>
+#include <string_view>
+
+namespace stancegraph::engine {
+
+enum Cf : int {
+  kMeta = 0,  // RocksDB's "default" family
+  kDocs,
+  kEntities,
+  kAliases,
+  kProps,
+  kClaims,
+  kMentions,
+  kClaimMentions,
+  kDocMentions,
+  kByHolder,
+  kByProp,
+  kByTime,
+  kPropClaims,
+  kHolderClaims,
+  kIngestLog,
+  kNumCfs,
+};
+
+inline constexpr std::array<std::string_view, kNumCfs> kCfNames = {
+    "default",  "docs",          "entities",    "aliases",   "props",
+    "claims",   "mentions",      "claim_mentions", "doc_mentions", "by_holder",
+    "by_prop",  "by_time",       "prop_claims", "holder_claims", "ingest_log",
+};
+
+// Column families scanned by an 8-byte id prefix get a prefix bloom filter.
+inline constexpr bool HasIdPrefix(int cf) {
+  return cf == kClaimMentions || cf == kDocMentions || cf == kByHolder || cf == kByProp ||
+         cf == kPropClaims || cf == kHolderClaims;
+}
+
+// Column families read by point lookups get a whole-key bloom filter.
+inline constexpr bool IsPointLookup(int cf) {
+  return cf == kDocs || cf == kEntities || cf == kAliases || cf == kProps || cf == kClaims ||
+         cf == kMentions || cf == kMeta;
+}
+
+}  // namespace stancegraph::engine

@@ -1,0 +1,357 @@
+#include "database_impl.h"
+
+#include <filesystem>
+#include <system_error>
+
+#include "absl/strings/str_cat.h"
+#include "keys.h"
+#include "rocks_status.h"
+#include "rocksdb/cache.h"
+#include "rocksdb/filter_policy.h"
+#include "rocksdb/slice_transform.h"
+#include "rocksdb/table.h"
+#include "stancegraph/schema/binary_codec.h"
+#include "stancegraph/schema/ids.h"
+#include "stancegraph/schema/status_macros.h"
+#include "stancegraph/schema/strings.h"
+
+namespace stancegraph::engine {
+namespace {
+
+constexpr char kFormatKey[] = "format_version";
+constexpr char kSequenceKey[] = "next_sequence";
+constexpr char kDocCountKey[] = "count/documents";
+constexpr char kMentionCountKey[] = "count/mentions";
+constexpr char kUserMetaPrefix[] = "user/";
+
+class SnapshotImpl final : public Snapshot {
+ public:
+  SnapshotImpl(rocksdb::DB* db) : db_(db), snapshot_(db->GetSnapshot()) {}
+  ~SnapshotImpl() override { db_->ReleaseSnapshot(snapshot_); }
+  const rocksdb::Snapshot* get() const { return snapshot_; }
+
+ private:
+  rocksdb::DB* db_;
+  const rocksdb::Snapshot* snapshot_;
+};
+
+rocksdb::ColumnFamilyOptions CfOptions(int cf, const OpenOptions& o,
+                                       const std::shared_ptr<rocksdb::Cache>& cache) {
+  rocksdb::ColumnFamilyOptions opts;
+  rocksdb::BlockBasedTableOptions table;
+  table.block_cache = cache;
+  table.cache_index_and_filter_blocks = false;
+  table.format_version = 5;
+  if (IsPointLookup(cf) || HasIdPrefix(cf)) {
+    table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+    table.whole_key_filtering = IsPointLookup(cf);
+  }
+  if (HasIdPrefix(cf)) opts.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(8));
+  opts.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  opts.compression = rocksdb::kLZ4Compression;
+  opts.bottommost_compression = rocksdb::kZSTD;
+  opts.level_compaction_dynamic_level_bytes = true;
+  opts.write_buffer_size = o.bulk_load ? (64u << 20) : (16u << 20);
+  opts.max_write_buffer_number = 4;
+  if (o.bulk_load) {
+    opts.level0_file_num_compaction_trigger = 8;
+    opts.level0_slowdown_writes_trigger = 40;
+    opts.level0_stop_writes_trigger = 64;
+  }
+  return opts;
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Database>> Database::Open(const OpenOptions& options,
+                                                         const std::string& dir) {
+  return DatabaseImpl::OpenImpl(options, dir);
+}
+
+absl::StatusOr<std::unique_ptr<Database>> DatabaseImpl::OpenImpl(const OpenOptions& options,
+                                                                 const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const bool exists = fs::exists(fs::path(dir) / "CURRENT", ec);
+  if (!exists) {
+    if (options.mode != AccessMode::kReadWrite || !options.create_if_missing) {
+      return absl::NotFoundError(absl::StrCat("no stancegraph database at ", dir));
+    }
+    if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
+      return absl::FailedPreconditionError(absl::StrCat(dir, " exists and is not a directory"));
+    }
+  }
+
+  auto cache = rocksdb::NewLRUCache(options.block_cache_bytes);
+  rocksdb::DBOptions dbo;
+  dbo.create_if_missing = true;
+  dbo.create_missing_column_families = true;
+  dbo.atomic_flush = true;  // a document's entries in all families flush together
+  dbo.max_background_jobs = 2;
+  dbo.db_write_buffer_size = options.write_buffer_bytes;
+  dbo.keep_log_file_num = 4;
+  dbo.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
+  if (options.mode == AccessMode::kSecondary) dbo.max_open_files = -1;
+
+  if (exists) {
+    std::vector<std::string> names;
+    auto s = rocksdb::DB::ListColumnFamilies(dbo, dir, &names);
+    if (!s.ok()) return FromRocks(s, absl::StrCat("open ", dir));
+    for (std::string_view want : kCfNames) {
+      if (std::find(names.begin(), names.end(), want) == names.end()) {
+        return absl::FailedPreconditionError(absl::StrCat(
+            dir, " is not a stancegraph database of format ", kFormatVersion,
+            " (column family \"", Av(want), "\" is missing)"));
+      }
+    }
+  }
+
+  std::vector<rocksdb::ColumnFamilyDescriptor> descs;
+  for (int c = 0; c < kNumCfs; ++c) {
+    descs.emplace_back(std::string(kCfNames[c]), CfOptions(c, options, cache));
+  }
+  rocksdb::Options base(dbo, rocksdb::ColumnFamilyOptions());
+
+  std::unique_ptr<DatabaseImpl> impl(new DatabaseImpl(dir, options.mode));
+  impl->bulk_load_ = options.bulk_load;
+  rocksdb::DB* raw = nullptr;
+  rocksdb::Status s;
+  switch (options.mode) {
+    case AccessMode::kReadWrite:
+      s = rocksdb::DB::Open(dbo, dir, descs, &impl->handles_, &raw);
+      break;
+    case AccessMode::kReadOnly:
+      s = rocksdb::DB::OpenForReadOnly(dbo, dir, descs, &impl->handles_, &raw);
+      break;
+    case AccessMode::kSecondary: {
+      std::string secondary = options.secondary_path;
+      if (secondary.empty()) {
+        secondary = (fs::temp_directory_path(ec) /
+                     absl::StrCat("stancegraph-secondary-", ::getpid(), "-",
+                                  reinterpret_cast<uintptr_t>(impl.get())))
+                        .string();
+        impl->secondary_dir_to_remove_ = secondary;
+      }
+      s = rocksdb::DB::OpenAsSecondary(dbo, dir, secondary, descs, &impl->handles_, &raw);
+      break;
+    }
+  }
+  if (!s.ok()) return FromRocks(s, absl::StrCat("open ", dir));
+  impl->db_.reset(raw);
+  SG_RETURN_IF_ERROR(impl->LoadState());
+  return std::unique_ptr<Database>(std::move(impl));
+}
+
+DatabaseImpl::~DatabaseImpl() {
+  if (db_ && mode_ == AccessMode::kReadWrite && bulk_load_) {
+    // Without a write-ahead log, unflushed writes live only in memory.
+    rocksdb::FlushOptions fo;
+    db_->Flush(fo, handles_).PermitUncheckedError();
+  }
+  for (auto* h : handles_) {
+    if (db_) db_->DestroyColumnFamilyHandle(h).PermitUncheckedError();
+  }
+  handles_.clear();
+  if (db_) db_->Close().PermitUncheckedError();
+  db_.reset();
+  if (!secondary_dir_to_remove_.empty()) {
+    std::error_code ec;
+    std::filesystem::remove_all(secondary_dir_to_remove_, ec);
+  }
+}
+
+absl::Status DatabaseImpl::LoadState() {
+  auto version = Get(kMeta, kFormatKey, {});
+  if (absl::IsNotFound(version.status())) {
+    // Fresh database: stamp the format. A non-empty one without it is foreign.
+    if (mode_ != AccessMode::kReadWrite) {
+      return absl::FailedPreconditionError(absl::StrCat(dir_, " is not a stancegraph database"));
+    }
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator({}, cf(kDocs)));
+    it->SeekToFirst();
+    if (it->Valid()) {
+      return absl::FailedPreconditionError(
+          absl::StrCat(dir_, " is not a stancegraph database (no format version)"));
+    }
+    rocksdb::WriteOptions wo;
+    wo.sync = true;
+    auto s = db_->Put(wo, cf(kMeta), kFormatKey, std::to_string(kFormatVersion));
+    return FromRocks(s, absl::StrCat("initialise ", dir_));
+  }
+  SG_RETURN_IF_ERROR(version.status());
+  if (*version != std::to_string(kFormatVersion)) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        dir_, " has format version ", *version, "; this stancegraph reads format ",
+        kFormatVersion, " (export with the version that wrote it, then import)"));
+  }
+  auto read_counter = [&](const char* key, uint64_t* out) -> absl::Status {
+    auto v = Get(kMeta, key, {});
+    if (absl::IsNotFound(v.status())) return absl::OkStatus();
+    SG_RETURN_IF_ERROR(v.status());
+    if (v->size() != 8) return absl::DataLossError(absl::StrCat(dir_, ": damaged counter ", key));
+    *out = keys::GetU64(v->data());
+    return absl::OkStatus();
+  };
+  uint64_t next = 1;
+  SG_RETURN_IF_ERROR(read_counter(kSequenceKey, &next));
+  next_sequence_.store(next == 0 ? 1 : next);
+  SG_RETURN_IF_ERROR(read_counter(kDocCountKey, &document_count_));
+  SG_RETURN_IF_ERROR(read_counter(kMentionCountKey, &mention_count_));
+  return absl::OkStatus();
+}
+
+rocksdb::ReadOptions DatabaseImpl::MakeReadOptions(const Snapshot* snapshot) const {
+  rocksdb::ReadOptions ro;
+  if (snapshot) ro.snapshot = static_cast<const SnapshotImpl*>(snapshot)->get();
+  return ro;
+}
+
+absl::StatusOr<std::string> DatabaseImpl::Get(Cf c, std::string_view key, const ReadOptions& ro) {
+  std::string value;
+  auto s = db_->Get(MakeReadOptions(ro.snapshot), cf(c), rocksdb::Slice(key.data(), key.size()),
+                    &value);
+  if (s.IsNotFound()) return absl::NotFoundError("not found");
+  if (!s.ok()) return FromRocks(s, absl::StrCat("read ", Av(kCfNames[c])));
+  return value;
+}
+
+absl::StatusOr<bool> DatabaseImpl::HasDocument(schema::DocumentId id, const ReadOptions& ro) {
+  auto v = Get(kDocs, keys::U64Key(id), ro);
+  if (absl::IsNotFound(v.status())) return false;
+  SG_RETURN_IF_ERROR(v.status());
+  return true;
+}
+
+namespace {
+template <typename T, typename Decode>
+absl::StatusOr<T> DecodeOrNotFound(absl::StatusOr<std::string> v, Decode decode, const char* what,
+                                   uint64_t id) {
+  if (absl::IsNotFound(v.status())) {
+    return absl::NotFoundError(absl::StrCat("no ", what, " ", schema::FormatId(id)));
+  }
+  SG_RETURN_IF_ERROR(v.status());
+  auto decoded = decode(*v);
+  if (!decoded.ok()) {
+    return absl::DataLossError(
+        absl::StrCat(what, " ", schema::FormatId(id), ": ", decoded.status().message()));
+  }
+  return decoded;
+}
+}  // namespace
+
+absl::StatusOr<schema::Document> DatabaseImpl::GetDocument(schema::DocumentId id,
+                                                           const ReadOptions& ro) {
+  return DecodeOrNotFound<schema::Document>(Get(kDocs, keys::U64Key(id), ro),
+                                            schema::DecodeDocument, "document", id);
+}
+
+absl::StatusOr<schema::Entity> DatabaseImpl::GetEntity(schema::EntityId id,
+                                                       const ReadOptions& ro) {
+  return DecodeOrNotFound<schema::Entity>(Get(kEntities, keys::U64Key(id), ro),
+                                          schema::DecodeEntity, "entity", id);
+}
+
+absl::StatusOr<schema::Proposition> DatabaseImpl::GetProposition(schema::PropositionId id,
+                                                                 const ReadOptions& ro) {
+  return DecodeOrNotFound<schema::Proposition>(Get(kProps, keys::U64Key(id), ro),
+                                               schema::DecodeProposition, "proposition", id);
+}
+
+absl::StatusOr<schema::Claim> DatabaseImpl::GetClaim(schema::ClaimId id, const ReadOptions& ro) {
+  return DecodeOrNotFound<schema::Claim>(Get(kClaims, keys::U64Key(id), ro), schema::DecodeClaim,
+                                         "claim", id);
+}
+
+absl::StatusOr<schema::Mention> DatabaseImpl::GetMention(uint64_t sequence,
+                                                         const ReadOptions& ro) {
+  auto decode = [](std::string_view v) -> absl::StatusOr<schema::Mention> {
+    if (v.size() < 25) return absl::DataLossError("truncated mention entry");
+    return schema::DecodeMention(v.substr(25));
+  };
+  return DecodeOrNotFound<schema::Mention>(Get(kMentions, keys::U64Key(sequence), ro), decode,
+                                           "mention", sequence);
+}
+
+absl::StatusOr<schema::Entity> DatabaseImpl::FindEntity(std::string_view name,
+                                                        const ReadOptions& ro) {
+  auto v = Get(kAliases, schema::NormalizeKey(name), ro);
+  if (absl::IsNotFound(v.status())) {
+    return absl::NotFoundError(absl::StrCat("no entity named \"", Av(name), "\""));
+  }
+  SG_RETURN_IF_ERROR(v.status());
+  if (v->size() != 8) return absl::DataLossError(absl::StrCat("damaged alias entry for ", Av(name)));
+  return GetEntity(keys::GetU64(v->data()), ro);
+}
+
+std::unique_ptr<Snapshot> DatabaseImpl::GetSnapshot() {
+  return std::make_unique<SnapshotImpl>(db_.get());
+}
+
+absl::StatusOr<uint64_t> DatabaseImpl::SequenceAt(schema::Timestamp t, const ReadOptions& ro) {
+  std::unique_ptr<rocksdb::Iterator> it(
+      db_->NewIterator(MakeReadOptions(ro.snapshot), cf(kIngestLog)));
+  it->Seek(keys::U64Key(keys::TimeBits(t)));
+  if (it->Valid() && it->value().size() == 8) return keys::GetU64(it->value().data());
+  SG_RETURN_IF_ERROR(FromRocks(it->status(), "read ingest log"));
+  return NextSequence();
+}
+
+absl::StatusOr<std::string> DatabaseImpl::GetMeta(std::string_view name, const ReadOptions& ro) {
+  auto v = Get(kMeta, absl::StrCat(kUserMetaPrefix, Av(name)), ro);
+  if (absl::IsNotFound(v.status())) {
+    return absl::NotFoundError(absl::StrCat("no value named \"", Av(name), "\""));
+  }
+  return v;
+}
+
+absl::Status DatabaseImpl::PutMeta(std::string_view name, std::string_view value) {
+  if (mode_ != AccessMode::kReadWrite) {
+    return absl::FailedPreconditionError(absl::StrCat(dir_, " is open read-only"));
+  }
+  rocksdb::WriteOptions wo;
+  wo.sync = true;
+  auto s = db_->Put(wo, cf(kMeta), absl::StrCat(kUserMetaPrefix, Av(name)),
+                    rocksdb::Slice(value.data(), value.size()));
+  return FromRocks(s, absl::StrCat("write ", Av(name)));
+}
+
+absl::StatusOr<Stats> DatabaseImpl::GetStats(const ReadOptions& ro) {
+  Stats st;
+  {
+    std::lock_guard lock(write_mu_);
+    st.documents = document_count_;
+    st.mentions = mention_count_;
+  }
+  auto count = [&](Cf c, uint64_t* out) -> absl::Status {
+    auto opts = MakeReadOptions(ro.snapshot);
+    opts.total_order_seek = true;
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(opts, cf(c)));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) ++*out;
+    return FromRocks(it->status(), absl::StrCat("count ", Av(kCfNames[c])));
+  };
+  SG_RETURN_IF_ERROR(count(kEntities, &st.entities));
+  SG_RETURN_IF_ERROR(count(kProps, &st.propositions));
+  SG_RETURN_IF_ERROR(count(kClaims, &st.claims));
+  uint64_t size = 0;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir_, ec)) {
+    if (entry.is_regular_file(ec)) size += entry.file_size(ec);
+  }
+  st.disk_bytes = size;
+  return st;
+}
+
+absl::Status DatabaseImpl::CatchUp() {
+  if (mode_ != AccessMode::kSecondary) return absl::OkStatus();
+  SG_RETURN_IF_ERROR(FromRocks(db_->TryCatchUpWithPrimary(), absl::StrCat("catch up ", dir_)));
+  std::lock_guard lock(write_mu_);
+  return LoadState();
+}
+
+absl::Status DatabaseImpl::Flush() {
+  if (mode_ != AccessMode::kReadWrite) return absl::OkStatus();
+  rocksdb::FlushOptions fo;
+  return FromRocks(db_->Flush(fo, handles_), absl::StrCat("flush ", dir_));
+}
+
+}  // namespace stancegraph::engine

@@ -1,0 +1,98 @@
+// The RocksDB-backed Database. Private: users see engine/database.h only.
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "rocksdb/db.h"
+#include "stancegraph/engine/database.h"
+#include "column_families.h"
+
+namespace stancegraph::engine {
+
+class DatabaseImpl final : public Database {
+ public:
+  static absl::StatusOr<std::unique_ptr<Database>> OpenImpl(const OpenOptions& options,
+                                                            const std::string& dir);
+  ~DatabaseImpl() override;
+
+  absl::StatusOr<WriteSummary> Write(absl::Span<const schema::DocumentClaims> docs,
+                                     const WriteOptions& options) override;
+  absl::StatusOr<bool> HasDocument(schema::DocumentId id, const ReadOptions& ro) override;
+  absl::StatusOr<schema::Document> GetDocument(schema::DocumentId id,
+                                               const ReadOptions& ro) override;
+  absl::StatusOr<schema::Entity> GetEntity(schema::EntityId id, const ReadOptions& ro) override;
+  absl::StatusOr<schema::Proposition> GetProposition(schema::PropositionId id,
+                                                     const ReadOptions& ro) override;
+  absl::StatusOr<schema::Claim> GetClaim(schema::ClaimId id, const ReadOptions& ro) override;
+  absl::StatusOr<schema::Mention> GetMention(uint64_t sequence, const ReadOptions& ro) override;
+  absl::StatusOr<schema::Entity> FindEntity(std::string_view name, const ReadOptions& ro) override;
+  std::unique_ptr<Snapshot> GetSnapshot() override;
+
+  std::unique_ptr<MentionIterator> ScanByHolder(schema::EntityId holder,
+                                                const ScanOptions& so) override;
+  std::unique_ptr<MentionIterator> ScanAllByHolder(const ScanOptions& so) override;
+  std::unique_ptr<MentionIterator> ScanByProposition(schema::PropositionId prop,
+                                                     const ScanOptions& so) override;
+  std::unique_ptr<MentionIterator> ScanByTime(const ScanOptions& so) override;
+  std::unique_ptr<MentionIterator> ScanByIngest(uint64_t first_sequence,
+                                                const ScanOptions& so) override;
+  std::unique_ptr<MentionIterator> ScanByDocument(schema::DocumentId doc,
+                                                  const ScanOptions& so) override;
+  std::unique_ptr<MentionIterator> ScanByClaim(schema::ClaimId claim,
+                                               const ScanOptions& so) override;
+  std::unique_ptr<ClaimIterator> ClaimsOfProposition(schema::PropositionId prop,
+                                                     const ReadOptions& ro) override;
+  std::unique_ptr<ClaimIterator> AllClaimsByProposition(const ReadOptions& ro) override;
+  std::unique_ptr<ClaimIterator> ClaimsOfHolder(schema::EntityId holder,
+                                                const ReadOptions& ro) override;
+  std::unique_ptr<RecordIterator<schema::Document>> Documents(const ReadOptions& ro) override;
+  std::unique_ptr<RecordIterator<schema::Entity>> Entities(const ReadOptions& ro) override;
+  std::unique_ptr<RecordIterator<schema::Proposition>> Propositions(
+      const ReadOptions& ro) override;
+
+  uint64_t NextSequence() const override { return next_sequence_.load(); }
+  absl::StatusOr<uint64_t> SequenceAt(schema::Timestamp t, const ReadOptions& ro) override;
+  absl::StatusOr<std::string> GetMeta(std::string_view name, const ReadOptions& ro) override;
+  absl::Status PutMeta(std::string_view name, std::string_view value) override;
+  absl::StatusOr<Stats> GetStats(const ReadOptions& ro) override;
+  absl::Status CatchUp() override;
+  absl::Status Flush() override;
+  const std::string& path() const override { return dir_; }
+  AccessMode mode() const override { return mode_; }
+
+  // For the iterators.
+  rocksdb::DB* db() const { return db_.get(); }
+  rocksdb::ColumnFamilyHandle* cf(Cf c) const { return handles_[c]; }
+  rocksdb::ReadOptions MakeReadOptions(const Snapshot* snapshot) const;
+
+ private:
+  DatabaseImpl(std::string dir, AccessMode mode) : dir_(std::move(dir)), mode_(mode) {}
+  absl::Status LoadState();
+  absl::StatusOr<std::string> Get(Cf c, std::string_view key, const ReadOptions& ro);
+  // Adds the entity unless stored already; merges new aliases into a stored one.
+  absl::Status StageEntity(const schema::Entity& e, rocksdb::WriteBatch* batch);
+  absl::Status StageProposition(const schema::Proposition& p, rocksdb::WriteBatch* batch);
+  std::unique_ptr<MentionIterator> NewMentionIterator(Cf c, std::string lower, std::string upper,
+                                                      int decoder, const ScanOptions& so,
+                                                      bool filter_time);
+
+  const std::string dir_;
+  const AccessMode mode_;
+  bool bulk_load_ = false;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+  std::unique_ptr<rocksdb::DB> db_;  // destroyed after handles_ are released
+  std::mutex write_mu_;
+  std::atomic<uint64_t> next_sequence_{1};
+  uint64_t document_count_ = 0;  // guarded by write_mu_
+  uint64_t mention_count_ = 0;   // guarded by write_mu_
+  // Entity and proposition ids known to be stored, to skip re-reading them.
+  absl::flat_hash_set<uint64_t> known_ids_;  // guarded by write_mu_
+  std::string secondary_dir_to_remove_;
+};
+
+}  // namespace stancegraph::engine

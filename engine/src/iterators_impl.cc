@@ -1,0 +1,277 @@
+// Index scans. Each mention index stores enough in its key and value to
+// rebuild a MentionRef without a second read; mention() fetches the record.
+#include <functional>
+
+#include "absl/strings/str_cat.h"
+#include "database_impl.h"
+#include "keys.h"
+#include "rocks_status.h"
+#include "stancegraph/schema/binary_codec.h"
+
+namespace stancegraph::engine {
+namespace {
+
+using Decoder = bool (*)(std::string_view, std::string_view, MentionRef*);
+
+std::string_view V(const rocksdb::Slice& s) { return std::string_view(s.data(), s.size()); }
+
+class MentionIteratorImpl final : public MentionIterator {
+ public:
+  MentionIteratorImpl(DatabaseImpl* db, Cf c, std::string lower, std::string upper,
+                      Decoder decode, const ScanOptions& so, bool filter_time)
+      : db_(db), lower_(std::move(lower)), upper_(std::move(upper)), decode_(decode),
+        so_(so), filter_time_(filter_time) {
+    ro_ = db->MakeReadOptions(so.snapshot);
+    if (!upper_.empty()) {
+      upper_slice_ = rocksdb::Slice(upper_);
+      ro_.iterate_upper_bound = &upper_slice_;
+    }
+    ro_.total_order_seek = true;
+    ro_.readahead_size = 2u << 20;
+    it_.reset(db->db()->NewIterator(ro_, db->cf(c)));
+    if (lower_.empty()) it_->SeekToFirst();
+    else it_->Seek(lower_);
+    Settle();
+  }
+
+  bool Valid() const override { return valid_; }
+  void Next() override {
+    it_->Next();
+    Settle();
+  }
+  const MentionRef& ref() const override { return ref_; }
+  absl::StatusOr<schema::Mention> mention() const override {
+    return db_->GetMention(ref_.sequence, ReadOptions{.snapshot = so_.snapshot});
+  }
+  absl::Status status() const override { return status_; }
+
+ private:
+  // Moves to the next entry inside the bounds and time window.
+  void Settle() {
+    valid_ = false;
+    for (; it_->Valid(); it_->Next()) {
+      if (!decode_(V(it_->key()), V(it_->value()), &ref_)) {
+        status_ = absl::DataLossError(absl::StrCat(db_->path(), ": damaged index entry"));
+        return;
+      }
+      if (filter_time_ && (ref_.made < so_.made_from || ref_.made >= so_.made_to)) continue;
+      valid_ = true;
+      return;
+    }
+    status_ = FromRocks(it_->status(), absl::StrCat("scan ", db_->path()));
+  }
+
+  DatabaseImpl* db_;
+  std::string lower_, upper_;
+  rocksdb::Slice upper_slice_;
+  Decoder decode_;
+  ScanOptions so_;
+  bool filter_time_;
+  rocksdb::ReadOptions ro_;
+  std::unique_ptr<rocksdb::Iterator> it_;
+  MentionRef ref_;
+  bool valid_ = false;
+  absl::Status status_;
+};
+
+using ClaimDecoder = bool (*)(std::string_view, schema::Claim*);
+
+class ClaimIteratorImpl final : public ClaimIterator {
+ public:
+  ClaimIteratorImpl(DatabaseImpl* db, Cf c, std::string prefix, ClaimDecoder decode,
+                    const ReadOptions& ro)
+      : db_(db), upper_(keys::PrefixEnd(prefix)), decode_(decode) {
+    ro_ = db->MakeReadOptions(ro.snapshot);
+    ro_.total_order_seek = true;
+    ro_.readahead_size = 2u << 20;
+    if (!upper_.empty()) {
+      upper_slice_ = rocksdb::Slice(upper_);
+      ro_.iterate_upper_bound = &upper_slice_;
+    }
+    it_.reset(db->db()->NewIterator(ro_, db->cf(c)));
+    if (prefix.empty()) it_->SeekToFirst();
+    else it_->Seek(prefix);
+    Settle();
+  }
+  bool Valid() const override { return valid_; }
+  void Next() override {
+    it_->Next();
+    Settle();
+  }
+  const schema::Claim& claim() const override { return claim_; }
+  absl::Status status() const override { return status_; }
+
+ private:
+  void Settle() {
+    valid_ = it_->Valid();
+    if (valid_ && !decode_(V(it_->key()), &claim_)) {
+      valid_ = false;
+      status_ = absl::DataLossError(absl::StrCat(db_->path(), ": damaged claim index entry"));
+    }
+    if (!valid_ && status_.ok()) status_ = FromRocks(it_->status(), "scan claims");
+  }
+  DatabaseImpl* db_;
+  std::string upper_;
+  rocksdb::Slice upper_slice_;
+  ClaimDecoder decode_;
+  rocksdb::ReadOptions ro_;
+  std::unique_ptr<rocksdb::Iterator> it_;
+  schema::Claim claim_;
+  bool valid_ = false;
+  absl::Status status_;
+};
+
+template <typename T>
+class RecordIteratorImpl final : public RecordIterator<T> {
+ public:
+  using Decode = absl::StatusOr<T> (*)(std::string_view);
+  RecordIteratorImpl(DatabaseImpl* db, Cf c, Decode decode, const ReadOptions& ro)
+      : decode_(decode), skip_(c == kMentions ? 25 : 0) {
+    ro_ = db->MakeReadOptions(ro.snapshot);
+    ro_.total_order_seek = true;
+    it_.reset(db->db()->NewIterator(ro_, db->cf(c)));
+    it_->SeekToFirst();
+    Settle();
+  }
+  bool Valid() const override { return valid_; }
+  void Next() override {
+    it_->Next();
+    Settle();
+  }
+  const T& value() const override { return value_; }
+  absl::Status status() const override { return status_; }
+
+ private:
+  void Settle() {
+    valid_ = false;
+    if (!it_->Valid()) {
+      status_ = FromRocks(it_->status(), "scan records");
+      return;
+    }
+    auto decoded = decode_(V(it_->value()).substr(skip_));
+    if (!decoded.ok()) {
+      status_ = decoded.status();
+      return;
+    }
+    value_ = *std::move(decoded);
+    valid_ = true;
+  }
+  Decode decode_;
+  size_t skip_;
+  rocksdb::ReadOptions ro_;
+  std::unique_ptr<rocksdb::Iterator> it_;
+  T value_;
+  bool valid_ = false;
+  absl::Status status_;
+};
+
+std::string TimeLower(uint64_t prefix, schema::Timestamp from) {
+  std::string k = keys::U64Key(prefix);
+  if (from != schema::kNoTime) keys::PutU64(&k, keys::TimeBits(from));
+  return k;
+}
+
+std::string TimeUpper(uint64_t prefix, schema::Timestamp to) {
+  std::string k = keys::U64Key(prefix);
+  if (to == schema::kMaxTime) return keys::PrefixEnd(k);
+  keys::PutU64(&k, keys::TimeBits(to));
+  return k;
+}
+
+}  // namespace
+
+std::unique_ptr<MentionIterator> DatabaseImpl::NewMentionIterator(Cf c, std::string lower,
+                                                                  std::string upper, int decoder,
+                                                                  const ScanOptions& so,
+                                                                  bool filter_time) {
+  static constexpr Decoder kDecoders[] = {keys::DecodeByHolder, keys::DecodeByProp,
+                                          keys::DecodeByTime, keys::DecodeIdSeq,
+                                          keys::DecodeMentionsEntry};
+  return std::make_unique<MentionIteratorImpl>(this, c, std::move(lower), std::move(upper),
+                                               kDecoders[decoder], so, filter_time);
+}
+
+namespace {
+enum DecoderIndex { kDecHolder = 0, kDecProp, kDecTime, kDecIdSeq, kDecMentions };
+bool Bounded(const ScanOptions& so) {
+  return so.made_from != schema::kNoTime || so.made_to != schema::kMaxTime;
+}
+}  // namespace
+
+std::unique_ptr<MentionIterator> DatabaseImpl::ScanByHolder(schema::EntityId holder,
+                                                            const ScanOptions& so) {
+  std::string prefix = keys::U64Key(holder);
+  return NewMentionIterator(kByHolder, prefix, keys::PrefixEnd(prefix), kDecHolder, so,
+                            Bounded(so));
+}
+
+std::unique_ptr<MentionIterator> DatabaseImpl::ScanAllByHolder(const ScanOptions& so) {
+  return NewMentionIterator(kByHolder, "", "", kDecHolder, so, Bounded(so));
+}
+
+std::unique_ptr<MentionIterator> DatabaseImpl::ScanByProposition(schema::PropositionId prop,
+                                                                 const ScanOptions& so) {
+  return NewMentionIterator(kByProp, TimeLower(prop, so.made_from), TimeUpper(prop, so.made_to),
+                            kDecProp, so, false);
+}
+
+std::unique_ptr<MentionIterator> DatabaseImpl::ScanByTime(const ScanOptions& so) {
+  std::string lower, upper;
+  if (so.made_from != schema::kNoTime) lower = keys::U64Key(keys::TimeBits(so.made_from));
+  if (so.made_to != schema::kMaxTime) upper = keys::U64Key(keys::TimeBits(so.made_to));
+  return NewMentionIterator(kByTime, lower, upper, kDecTime, so, false);
+}
+
+std::unique_ptr<MentionIterator> DatabaseImpl::ScanByIngest(uint64_t first_sequence,
+                                                            const ScanOptions& so) {
+  return NewMentionIterator(kMentions, keys::U64Key(first_sequence), "", kDecMentions, so,
+                            Bounded(so));
+}
+
+std::unique_ptr<MentionIterator> DatabaseImpl::ScanByDocument(schema::DocumentId doc,
+                                                              const ScanOptions& so) {
+  std::string prefix = keys::U64Key(doc);
+  return NewMentionIterator(kDocMentions, prefix, keys::PrefixEnd(prefix), kDecIdSeq, so,
+                            Bounded(so));
+}
+
+std::unique_ptr<MentionIterator> DatabaseImpl::ScanByClaim(schema::ClaimId claim,
+                                                           const ScanOptions& so) {
+  std::string prefix = keys::U64Key(claim);
+  return NewMentionIterator(kClaimMentions, prefix, keys::PrefixEnd(prefix), kDecIdSeq, so,
+                            Bounded(so));
+}
+
+std::unique_ptr<ClaimIterator> DatabaseImpl::ClaimsOfProposition(schema::PropositionId prop,
+                                                                 const ReadOptions& ro) {
+  return std::make_unique<ClaimIteratorImpl>(this, kPropClaims, keys::U64Key(prop),
+                                             keys::DecodePropClaim, ro);
+}
+
+std::unique_ptr<ClaimIterator> DatabaseImpl::AllClaimsByProposition(const ReadOptions& ro) {
+  return std::make_unique<ClaimIteratorImpl>(this, kPropClaims, "", keys::DecodePropClaim, ro);
+}
+
+std::unique_ptr<ClaimIterator> DatabaseImpl::ClaimsOfHolder(schema::EntityId holder,
+                                                            const ReadOptions& ro) {
+  return std::make_unique<ClaimIteratorImpl>(this, kHolderClaims, keys::U64Key(holder),
+                                             keys::DecodeHolderClaim, ro);
+}
+
+std::unique_ptr<RecordIterator<schema::Document>> DatabaseImpl::Documents(const ReadOptions& ro) {
+  return std::make_unique<RecordIteratorImpl<schema::Document>>(this, kDocs,
+                                                                 schema::DecodeDocument, ro);
+}
+
+std::unique_ptr<RecordIterator<schema::Entity>> DatabaseImpl::Entities(const ReadOptions& ro) {
+  return std::make_unique<RecordIteratorImpl<schema::Entity>>(this, kEntities,
+                                                               schema::DecodeEntity, ro);
+}
+
+std::unique_ptr<RecordIterator<schema::Proposition>> DatabaseImpl::Propositions(
+    const ReadOptions& ro) {
+  return std::make_unique<RecordIteratorImpl<schema::Proposition>>(
+      this, kProps, schema::DecodeProposition, ro);
+}
+
+}  // namespace stancegraph::engine

@@ -1,0 +1,174 @@
+#include "keys.h"
+
+#include "stancegraph/schema/ids.h"
+
+namespace stancegraph::engine::keys {
+
+void PutU64(std::string* out, uint64_t v) {
+  char b[8];
+  for (int i = 7; i >= 0; --i) {
+    b[i] = static_cast<char>(v & 0xff);
+    v >>= 8;
+  }
+  out->append(b, 8);
+}
+
+uint64_t GetU64(const char* p) {
+  uint64_t v = 0;
+  for (int i = 0; i < 8; ++i) v = (v << 8) | static_cast<uint8_t>(p[i]);
+  return v;
+}
+
+std::string U64Key(uint64_t id) {
+  std::string k;
+  PutU64(&k, id);
+  return k;
+}
+
+std::string PrefixEnd(std::string_view prefix) {
+  std::string end(prefix);
+  while (!end.empty()) {
+    auto& c = reinterpret_cast<unsigned char&>(end.back());
+    if (c != 0xff) {
+      ++c;
+      return end;
+    }
+    end.pop_back();
+  }
+  return end;  // empty: no upper bound
+}
+
+void PutRefPayload(std::string* out, const MentionRef& r) {
+  PutU64(out, r.holder);
+  PutU64(out, r.proposition);
+  out->push_back(PolarityByte(r.polarity));
+  PutU64(out, TimeBits(r.made));
+}
+
+bool GetRefPayload(std::string_view in, MentionRef* r) {
+  if (in.size() < 25) return false;
+  r->holder = GetU64(in.data());
+  r->proposition = GetU64(in.data() + 8);
+  r->polarity = BytePolarity(in[16]);
+  r->made = BitsTime(GetU64(in.data() + 17));
+  return true;
+}
+
+std::string ByHolderKey(const MentionRef& r) {
+  std::string k;
+  k.reserve(32);
+  PutU64(&k, r.holder);
+  PutU64(&k, r.proposition);
+  PutU64(&k, TimeBits(r.made));
+  PutU64(&k, r.sequence);
+  return k;
+}
+
+bool DecodeByHolder(std::string_view key, std::string_view value, MentionRef* r) {
+  if (key.size() != 32 || value.size() != 1) return false;
+  r->holder = GetU64(key.data());
+  r->proposition = GetU64(key.data() + 8);
+  r->made = BitsTime(GetU64(key.data() + 16));
+  r->sequence = GetU64(key.data() + 24);
+  r->polarity = BytePolarity(value[0]);
+  return true;
+}
+
+std::string ByPropKey(const MentionRef& r) {
+  std::string k;
+  k.reserve(24);
+  PutU64(&k, r.proposition);
+  PutU64(&k, TimeBits(r.made));
+  PutU64(&k, r.sequence);
+  return k;
+}
+
+bool DecodeByProp(std::string_view key, std::string_view value, MentionRef* r) {
+  if (key.size() != 24 || value.size() != 9) return false;
+  r->proposition = GetU64(key.data());
+  r->made = BitsTime(GetU64(key.data() + 8));
+  r->sequence = GetU64(key.data() + 16);
+  r->holder = GetU64(value.data());
+  r->polarity = BytePolarity(value[8]);
+  return true;
+}
+
+std::string ByTimeKey(const MentionRef& r) {
+  std::string k;
+  k.reserve(16);
+  PutU64(&k, TimeBits(r.made));
+  PutU64(&k, r.sequence);
+  return k;
+}
+
+bool DecodeByTime(std::string_view key, std::string_view value, MentionRef* r) {
+  if (key.size() != 16 || !GetRefPayload(value, r)) return false;
+  r->sequence = GetU64(key.data() + 8);
+  return true;
+}
+
+std::string IdSeqKey(uint64_t id, uint64_t seq) {
+  std::string k;
+  k.reserve(16);
+  PutU64(&k, id);
+  PutU64(&k, seq);
+  return k;
+}
+
+bool DecodeIdSeq(std::string_view key, std::string_view value, MentionRef* r) {
+  if (key.size() != 16 || !GetRefPayload(value, r)) return false;
+  r->sequence = GetU64(key.data() + 8);
+  return true;
+}
+
+bool DecodeMentionsEntry(std::string_view key, std::string_view value, MentionRef* r) {
+  if (key.size() != 8 || !GetRefPayload(value, r)) return false;
+  r->sequence = GetU64(key.data());
+  return true;
+}
+
+std::string PropClaimKey(schema::PropositionId p, int8_t polarity, schema::EntityId h) {
+  std::string k;
+  k.reserve(17);
+  PutU64(&k, p);
+  k.push_back(PolarityByte(polarity));
+  PutU64(&k, h);
+  return k;
+}
+
+bool DecodePropClaim(std::string_view key, schema::Claim* c) {
+  if (key.size() != 17) return false;
+  c->proposition = GetU64(key.data());
+  c->polarity = BytePolarity(key[8]);
+  c->holder = GetU64(key.data() + 9);
+  c->id = schema::MakeClaimId(c->holder, c->proposition, c->polarity);
+  return true;
+}
+
+std::string HolderClaimKey(schema::EntityId h, schema::PropositionId p, int8_t polarity) {
+  std::string k;
+  k.reserve(17);
+  PutU64(&k, h);
+  PutU64(&k, p);
+  k.push_back(PolarityByte(polarity));
+  return k;
+}
+
+bool DecodeHolderClaim(std::string_view key, schema::Claim* c) {
+  if (key.size() != 17) return false;
+  c->holder = GetU64(key.data());
+  c->proposition = GetU64(key.data() + 8);
+  c->polarity = BytePolarity(key[16]);
+  c->id = schema::MakeClaimId(c->holder, c->proposition, c->polarity);
+  return true;
+}
+
+}  // namespace stancegraph::engine::keys
+
+namespace stancegraph::engine {
+
+schema::ClaimId MentionRef::claim() const {
+  return schema::MakeClaimId(holder, proposition, polarity);
+}
+
+}  // namespace stancegraph::engine

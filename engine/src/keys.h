@@ -1,0 +1,56 @@
+// Key and value layouts of every column family (engine/FORMAT.md). Private.
+// Integers are fixed-width big-endian so byte order is numeric order;
+// timestamps have their sign bit flipped so negative times sort first.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "stancegraph/engine/iterators.h"
+#include "stancegraph/schema/types.h"
+
+namespace stancegraph::engine::keys {
+
+void PutU64(std::string* out, uint64_t v);
+uint64_t GetU64(const char* p);
+inline uint64_t TimeBits(schema::Timestamp t) { return static_cast<uint64_t>(t) ^ (1ULL << 63); }
+inline schema::Timestamp BitsTime(uint64_t b) { return static_cast<schema::Timestamp>(b ^ (1ULL << 63)); }
+// Polarity -1/0/+1 stored as one byte 0/1/2.
+inline char PolarityByte(int8_t p) { return static_cast<char>(p + 1); }
+inline int8_t BytePolarity(char b) { return static_cast<int8_t>(static_cast<uint8_t>(b) - 1); }
+
+std::string U64Key(uint64_t id);  // docs, entities, props, claims, mentions
+// The smallest key greater than every key starting with `prefix`.
+std::string PrefixEnd(std::string_view prefix);
+
+// The ref fields every mention index carries in its value (25 bytes):
+// holder(8) proposition(8) polarity(1) made(8).
+void PutRefPayload(std::string* out, const MentionRef& r);
+bool GetRefPayload(std::string_view in, MentionRef* r);
+
+// by_holder:      holder(8) prop(8) made(8) seq(8)  -> polarity(1)
+std::string ByHolderKey(const MentionRef& r);
+bool DecodeByHolder(std::string_view key, std::string_view value, MentionRef* r);
+// by_prop:        prop(8) made(8) seq(8)            -> holder(8) polarity(1)
+std::string ByPropKey(const MentionRef& r);
+bool DecodeByProp(std::string_view key, std::string_view value, MentionRef* r);
+// by_time:        made(8) seq(8)                    -> payload(25)
+std::string ByTimeKey(const MentionRef& r);
+bool DecodeByTime(std::string_view key, std::string_view value, MentionRef* r);
+// doc_mentions:   doc(8) seq(8)                     -> payload(25)
+// claim_mentions: claim(8) seq(8)                   -> payload(25)
+std::string IdSeqKey(uint64_t id, uint64_t seq);
+bool DecodeIdSeq(std::string_view key, std::string_view value, MentionRef* r);
+// mentions:       seq(8) -> payload(25) + schema binary Mention
+bool DecodeMentionsEntry(std::string_view key, std::string_view value, MentionRef* r);
+// prop_claims:    prop(8) polarity(1) holder(8)     -> empty
+std::string PropClaimKey(schema::PropositionId p, int8_t polarity, schema::EntityId h);
+bool DecodePropClaim(std::string_view key, schema::Claim* c);
+// holder_claims:  holder(8) prop(8) polarity(1)     -> empty
+std::string HolderClaimKey(schema::EntityId h, schema::PropositionId p, int8_t polarity);
+bool DecodeHolderClaim(std::string_view key, schema::Claim* c);
+// ingest_log:     ingested(8) -> first sequence of that write (8)
+// aliases:        normalised name -> entity id(8)
+
+}  // namespace stancegraph::engine::keys
