@@ -1,0 +1,78 @@
+// Counts over the whole store (or a filtered view) answered from the indexes
+// without enumerating pairs, and the incremental form: what the mentions
+// ingested after a point add.
+//
+//   Q1 (contradicting holder pairs) = Σ_p |for_p|·|against_p| − |for_p ∩ against_p|
+//   Q2 (flipped holder × proposition pairs) = pairs whose polarity changes at
+//      least once in (made time, sequence) order.
+//
+// Thread-safety: each call uses its own iterators; the Database may be shared.
+#pragma once
+
+#include <cstdint>
+
+#include "absl/status/statusor.h"
+#include "stancegraph/engine/database.h"
+#include "stancegraph/query/filter.h"
+
+namespace stancegraph::query {
+
+struct ContradictionCounts {
+  // (proposition, holder for, different holder against) triples: Q1.
+  uint64_t pairs = 0;
+  // Propositions with at least one such pair.
+  uint64_t contested_propositions = 0;
+  // Propositions with at least one for or against claim in the view.
+  uint64_t propositions = 0;
+  // Distinct claims (holder, proposition, polarity ±1) in the view.
+  uint64_t claims = 0;
+  // Holders on both sides of a proposition, counted per proposition.
+  uint64_t self_contradictions = 0;
+};
+
+// Reads the canonical claim index once (the mentions, when the filter has
+// mention-level restrictions).
+absl::StatusOr<ContradictionCounts> CountContradictions(engine::Database& db,
+                                                        const Filter& filter = {});
+
+struct ChangeCounts {
+  // (holder, proposition) pairs whose polarity changes at least once: Q2.
+  uint64_t flipped_pairs = 0;
+  // Changes of polarity between consecutive mentions (neutral ones skipped).
+  uint64_t reversals = 0;
+  // Holders with at least one reversal.
+  uint64_t holders_with_reversals = 0;
+  // (holder, proposition) pairs in the view.
+  uint64_t holder_propositions = 0;
+};
+
+// Reads the holder index once, keys only (mentions too when the filter has
+// mention-level restrictions).
+absl::StatusOr<ChangeCounts> CountChanges(engine::Database& db, const Filter& filter = {});
+
+// What the mentions with sequence >= `since_sequence` changed. The cost
+// grows with the new mentions and the timelines and propositions they touch,
+// not with the database.
+struct IncrementalCounts {
+  uint64_t since_sequence = 0;
+  // NextSequence() when the question was asked: pass it as the next `since`.
+  uint64_t until_sequence = 0;
+  uint64_t new_mentions = 0;
+  // Claims (holder, proposition, polarity) that had no mention before.
+  uint64_t new_claims = 0;
+  // Q1 now minus Q1 before: contradicting triples that involve a new claim.
+  uint64_t new_contradicting_pairs = 0;
+  // (holder, proposition) pairs flipped now that had not flipped before.
+  uint64_t new_flipped_pairs = 0;
+  // Reversals (consecutive polarity changes) with a new mention on a side.
+  uint64_t new_reversals = 0;
+  // Propositions whose contradiction count changed.
+  uint64_t touched_propositions = 0;
+};
+
+// Only the snapshot of `filter` is honoured here (other restrictions are
+// ignored). InvalidArgument when since_sequence > NextSequence().
+absl::StatusOr<IncrementalCounts> CountSince(engine::Database& db, uint64_t since_sequence,
+                                             const Filter& filter = {});
+
+}  // namespace stancegraph::query

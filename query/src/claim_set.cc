@@ -1,0 +1,168 @@
+#include "stancegraph/query/claim_set.h"
+
+#include <algorithm>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
+
+#include "stancegraph/schema/status_macros.h"
+
+namespace stancegraph::query {
+namespace {
+
+bool ClaimLess(const ClaimStat& a, const ClaimStat& b) {
+  return std::tie(a.proposition, a.polarity, a.holder) <
+         std::tie(b.proposition, b.polarity, b.holder);
+}
+
+bool SameClaim(const ClaimStat& a, const ClaimStat& b) {
+  return a.proposition == b.proposition && a.polarity == b.polarity && a.holder == b.holder;
+}
+
+schema::Timestamp EarlierKnown(schema::Timestamp a, schema::Timestamp b) {
+  if (a == schema::kNoTime) return b;
+  if (b == schema::kNoTime) return a;
+  return std::min(a, b);
+}
+
+schema::Timestamp LaterKnown(schema::Timestamp a, schema::Timestamp b) {
+  if (a == schema::kNoTime) return b;
+  if (b == schema::kNoTime) return a;
+  return std::max(a, b);
+}
+
+void Merge(ClaimStat& into, const ClaimStat& from) {
+  into.mentions += from.mentions;
+  into.first_made = EarlierKnown(into.first_made, from.first_made);
+  into.last_made = LaterKnown(into.last_made, from.last_made);
+}
+
+// The claim index path: no mention is read.
+absl::Status AddCanonical(engine::ClaimIterator& it, MentionFilter& filter,
+                          std::vector<ClaimStat>& out) {
+  for (; it.Valid(); it.Next()) {
+    const schema::Claim& c = it.claim();
+    SG_ASSIGN_OR_RETURN(bool holder_ok, filter.AcceptHolder(c.holder));
+    if (!holder_ok) continue;
+    SG_ASSIGN_OR_RETURN(bool prop_ok, filter.AcceptProposition(c.proposition));
+    if (!prop_ok) continue;
+    out.push_back({.proposition = c.proposition, .polarity = c.polarity, .holder = c.holder});
+  }
+  return it.status();
+}
+
+struct ClaimKeyHash {
+  size_t operator()(const std::tuple<uint64_t, int8_t, uint64_t>& k) const {
+    uint64_t h = std::get<0>(k) * 0x9E3779B97F4A7C15ull;
+    h ^= std::get<2>(k) + 0x632BE59BD9B4E019ull + (h << 6) + (h >> 2);
+    return static_cast<size_t>(h ^ static_cast<uint8_t>(std::get<1>(k)));
+  }
+};
+
+}  // namespace
+
+absl::StatusOr<ClaimSet> ClaimSet::Build(engine::Database& db, const Filter& filter) {
+  std::vector<ClaimStat> out;
+  if (!filter.HasTimeWindow() && !filter.NeedsMentionRecord()) {
+    MentionFilter accept(db, filter);
+    engine::ReadOptions ro{.snapshot = filter.snapshot};
+    if (!filter.holders.empty()) {
+      for (schema::EntityId h : accept.filter().holders) {
+        auto it = db.ClaimsOfHolder(h, ro);
+        SG_RETURN_IF_ERROR(AddCanonical(*it, accept, out));
+      }
+    } else if (!filter.propositions.empty()) {
+      for (schema::PropositionId p : accept.filter().propositions) {
+        auto it = db.ClaimsOfProposition(p, ro);
+        SG_RETURN_IF_ERROR(AddCanonical(*it, accept, out));
+      }
+    } else {
+      auto it = db.AllClaimsByProposition(ro);
+      SG_RETURN_IF_ERROR(AddCanonical(*it, accept, out));
+    }
+    return FromClaims(std::move(out));
+  }
+
+  std::unordered_map<std::tuple<uint64_t, int8_t, uint64_t>, size_t, ClaimKeyHash> index;
+  FilteredMentions it(db, filter);
+  for (; it.Valid(); it.Next()) {
+    const engine::MentionRef& r = it.ref();
+    auto [pos, inserted] = index.try_emplace({r.proposition, r.polarity, r.holder}, out.size());
+    if (inserted) {
+      out.push_back({.proposition = r.proposition,
+                     .polarity = r.polarity,
+                     .holder = r.holder,
+                     .mentions = 1,
+                     .first_made = r.made,
+                     .last_made = r.made});
+    } else {
+      Merge(out[pos->second], {.mentions = 1, .first_made = r.made, .last_made = r.made});
+    }
+  }
+  SG_RETURN_IF_ERROR(it.status());
+  return FromClaims(std::move(out));
+}
+
+ClaimSet ClaimSet::FromClaims(std::vector<ClaimStat> claims) {
+  if (!std::is_sorted(claims.begin(), claims.end(), ClaimLess)) {
+    std::sort(claims.begin(), claims.end(), ClaimLess);
+  }
+  size_t kept = 0;
+  for (size_t i = 0; i < claims.size(); ++i) {
+    if (kept > 0 && SameClaim(claims[kept - 1], claims[i])) {
+      Merge(claims[kept - 1], claims[i]);
+    } else {
+      claims[kept++] = claims[i];
+    }
+  }
+  claims.resize(kept);
+  return ClaimSet(std::move(claims));
+}
+
+std::vector<PropositionClaims> ClaimSet::ByProposition() const {
+  std::vector<PropositionClaims> groups;
+  size_t begin = 0;
+  for (size_t i = 1; i <= claims_.size(); ++i) {
+    if (i == claims_.size() || claims_[i].proposition != claims_[begin].proposition) {
+      groups.push_back({claims_[begin].proposition,
+                        std::span<const ClaimStat>(claims_.data() + begin, i - begin)});
+      begin = i;
+    }
+  }
+  return groups;
+}
+
+uint64_t CountOpposedPairs(std::span<const schema::EntityId> for_holders,
+                           std::span<const schema::EntityId> against_holders) {
+  uint64_t both = 0;
+  auto a = for_holders.begin();
+  auto b = against_holders.begin();
+  while (a != for_holders.end() && b != against_holders.end()) {
+    if (*a < *b) {
+      ++a;
+    } else if (*b < *a) {
+      ++b;
+    } else {
+      ++both, ++a, ++b;
+    }
+  }
+  return static_cast<uint64_t>(for_holders.size()) * against_holders.size() - both;
+}
+
+Sides SidesOf(std::span<const ClaimStat> claims) {
+  Sides s;
+  for (const ClaimStat& c : claims) {
+    if (c.polarity > 0) s.for_holders.push_back(c.holder);
+    if (c.polarity < 0) s.against_holders.push_back(c.holder);
+  }
+  for (auto* v : {&s.for_holders, &s.against_holders}) {
+    std::sort(v->begin(), v->end());
+    v->erase(std::unique(v->begin(), v->end()), v->end());
+  }
+  std::set_intersection(s.for_holders.begin(), s.for_holders.end(), s.against_holders.begin(),
+                        s.against_holders.end(), std::back_inserter(s.both));
+  s.pairs = static_cast<uint64_t>(s.for_holders.size()) * s.against_holders.size() - s.both.size();
+  return s;
+}
+
+}  // namespace stancegraph::query

@@ -1,0 +1,24 @@
+// Reading one (holder, proposition) timeline. Private to sg_query.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "stancegraph/engine/database.h"
+
+namespace stancegraph::query::internal {
+
+// The index refs of `holder`'s mentions on `prop`, in (made, sequence) order.
+absl::StatusOr<std::vector<engine::MentionRef>> ReadTimeline(engine::Database& db,
+                                                             schema::EntityId holder,
+                                                             schema::PropositionId prop,
+                                                             const engine::ScanOptions& so);
+
+// Reversals in a (made, sequence)-ordered timeline: consecutive non-neutral
+// mentions of opposite polarity. When `new_from` is set, counts only the
+// reversals with a mention of sequence >= new_from on either side.
+uint64_t CountReversals(const std::vector<engine::MentionRef>& timeline,
+                        uint64_t new_from = 0);
+
+}  // namespace stancegraph::query::internal
