@@ -1,0 +1,272 @@
+// The query benchmark: loads gen.py claims through the engine, answers
+// Q1 (contradicting holder pairs) and Q2 (flipped holder × proposition pairs)
+// from the indexes, checks them against the expected counts, times them
+// beside SQLite and DuckDB in the same run (../shared/peers/run_bench.py),
+// then adds more claims and compares the incremental question with a full
+// recompute.
+//
+//   query_bench --csv /tmp/claims_1m.csv --expect-q1 81739431 --expect-q2 18091
+//       --add /tmp/claims_add10k.csv --peers /work/shared/peers/run_bench.py
+//
+// A benchmark, not a test: it prints figures and ratios, and exits non-zero
+// only when a count is wrong.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <iostream>
+#include <map>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "stancegraph/engine/database.h"
+#include "stancegraph/query/aggregates.h"
+#include "stancegraph/schema/ids.h"
+#include "stancegraph/schema/time.h"
+
+namespace {
+
+using stancegraph::engine::AccessMode;
+using stancegraph::engine::Database;
+namespace query = stancegraph::query;
+
+double Seconds(const std::function<void()>& f) {
+  auto t0 = std::chrono::steady_clock::now();
+  f();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+double Median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.empty() ? 0 : v[v.size() / 2];
+}
+
+template <typename T>
+T OrDie(absl::StatusOr<T> v, const char* what) {
+  if (!v.ok()) {
+    std::cerr << "query_bench: " << what << ": " << v.status() << "\n";
+    std::exit(1);
+  }
+  return *std::move(v);
+}
+
+std::unique_ptr<Database> Open(const std::string& dir, AccessMode mode, bool bulk = false) {
+  return OrDie(Database::Open({.create_if_missing = mode == AccessMode::kReadWrite,
+                               .mode = mode,
+                               .bulk_load = bulk},
+                              dir),
+               "open");
+}
+
+// Loads gen.py's CSV through Database::Write, one document per doc_id run,
+// with the same ids the claims-csv importer gives (holders and propositions
+// named by their numbers), 256 documents per atomic write.
+double Import(Database& db, const std::string& csv) {
+  std::FILE* f = std::fopen(csv.c_str(), "r");
+  if (f == nullptr) {
+    std::cerr << "query_bench: cannot read " << csv << "\n";
+    std::exit(1);
+  }
+  return Seconds([&] {
+    std::vector<stancegraph::schema::DocumentClaims> batch;
+    stancegraph::schema::DocumentClaims doc;
+    absl::flat_hash_set<uint64_t> seen_entities, seen_props, seen_claims;
+    std::string current_doc, content;
+    auto flush_doc = [&] {
+      if (doc.mentions.empty()) return;
+      doc.document.id = stancegraph::schema::MakeDocumentId(content);
+      for (auto& m : doc.mentions) m.document = doc.document.id;
+      batch.push_back(std::move(doc));
+      doc = {};
+      seen_entities.clear(), seen_props.clear(), seen_claims.clear();
+    };
+    auto write = [&] {
+      if (batch.empty()) return;
+      OrDie(db.Write(batch, {}), "write");
+      batch.clear();
+    };
+    char line[256];
+    bool header = true;
+    while (std::fgets(line, sizeof line, f)) {
+      if (header) {
+        header = false;
+        continue;
+      }
+      std::vector<absl::string_view> cells = absl::StrSplit(absl::StripTrailingAsciiWhitespace(line), ',');
+      int polarity = 0;
+      int64_t ts = 0;
+      if (cells.size() != 6 || !absl::SimpleAtoi(cells[3], &polarity) ||
+          !absl::SimpleAtoi(cells[4], &ts)) {
+        std::cerr << "query_bench: bad line in " << csv << ": " << line;
+        std::exit(1);
+      }
+      if (std::string(cells[5]) != current_doc) {
+        flush_doc();
+        if (batch.size() >= 256) write();
+        current_doc = std::string(cells[5]);
+        content = absl::StrCat("claims-csv\n", current_doc, "\n");
+        doc.document.source = absl::StrCat(csv, "#doc=", current_doc);
+        doc.document.published = stancegraph::schema::SecondsToTimestamp(ts);
+      }
+      absl::StrAppend(&content, cells[1], ",", cells[2], ",", polarity, ",", ts, "\n");
+      const std::string holder(cells[1]), prop(cells[2]);
+      const uint64_t h = stancegraph::schema::MakeEntityId(holder);
+      const uint64_t p = stancegraph::schema::MakePropositionId(prop);
+      const int8_t pol = static_cast<int8_t>(polarity);
+      const uint64_t c = stancegraph::schema::MakeClaimId(h, p, pol);
+      if (seen_entities.insert(h).second) doc.entities.push_back({.id = h, .name = holder});
+      if (seen_props.insert(p).second) {
+        doc.propositions.push_back(
+            {.id = p, .text = prop, .key = stancegraph::schema::NormalizeKey(prop)});
+      }
+      if (seen_claims.insert(c).second) {
+        doc.claims.push_back({.id = c, .holder = h, .proposition = p, .polarity = pol});
+      }
+      doc.mentions.push_back({.claim = c,
+                              .ordinal = static_cast<uint32_t>(doc.mentions.size()),
+                              .extractor = "claims-csv",
+                              .made = stancegraph::schema::SecondsToTimestamp(ts)});
+    }
+    flush_doc();
+    write();
+    std::fclose(f);
+  });
+}
+
+struct Peer {
+  double load = 0, q1 = 0, q2 = 0;
+  std::string q1_count, q2_count;
+};
+
+// Runs the peers' script and reads its "name load_s=… q1_contra_pairs_s=…
+// (count=…) q2_flip_s=… (count=…)" lines.
+std::map<std::string, Peer> RunPeers(const std::string& script, const std::string& csv,
+                                     int runs) {
+  std::map<std::string, Peer> out;
+  const std::string cmd = "python3 " + script + " " + csv + " " + std::to_string(runs);
+  FILE* p = popen(cmd.c_str(), "r");
+  if (p == nullptr) return out;
+  std::string text;
+  char buf[4096];
+  while (size_t n = fread(buf, 1, sizeof buf, p)) text.append(buf, n);
+  pclose(p);
+  const std::regex line(
+      R"((\w+)\s+load_s=([\d.]+) q1_contra_pairs_s=([\d.]+) \(count=(\d+)\) q2_flip_s=([\d.]+) \(count=(\d+)\))");
+  for (std::sregex_iterator it(text.begin(), text.end(), line), end; it != end; ++it) {
+    const std::smatch& m = *it;
+    out[m[1]] = {std::stod(m[2]), std::stod(m[3]), std::stod(m[5]), m[4], m[6]};
+  }
+  if (out.empty()) std::cerr << "query_bench: could not read the peers' output:\n" << text;
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"stancegraph query benchmark (Q1, Q2, incremental) beside SQLite and DuckDB"};
+  std::string csv, add_csv, dir = "/tmp/stancegraph-query-bench.db", peers;
+  uint64_t expect_q1 = 0, expect_q2 = 0;
+  int runs = 3, peer_runs = 3;
+  bool reuse = false;
+  app.add_option("--csv", csv, "gen.py claims CSV")->required();
+  app.add_option("--db", dir, "Database directory (recreated)")->capture_default_str();
+  app.add_option("--reuse", reuse, "Keep an existing database instead of reloading");
+  app.add_option("--expect-q1", expect_q1, "Expected Q1 (0 = do not check)");
+  app.add_option("--expect-q2", expect_q2, "Expected Q2 (0 = do not check)");
+  app.add_option("--runs", runs, "Timed runs per question (median)")->capture_default_str();
+  app.add_option("--add", add_csv, "More claims to add, then time the incremental question");
+  app.add_option("--peers", peers, "Path of run_bench.py to time SQLite and DuckDB");
+  app.add_option("--peer-runs", peer_runs, "Runs per peer")->capture_default_str();
+  CLI11_PARSE(app, argc, argv);
+
+  double load_s = 0;
+  if (!reuse || !std::filesystem::exists(dir)) {
+    std::filesystem::remove_all(dir);
+    auto db = Open(dir, AccessMode::kReadWrite, /*bulk=*/true);
+    load_s = Import(*db, csv);
+    load_s += Seconds([&] { OrDie(absl::StatusOr<int>(db->Flush().ok() ? 0 : 1), "flush"); });
+  }
+
+  // Q1 and Q2 on a freshly opened read-only database, as the CLI runs them.
+  std::vector<double> q1_times, q2_times, open_times;
+  query::ContradictionCounts q1;
+  query::ChangeCounts q2;
+  for (int r = 0; r < runs; ++r) {
+    std::unique_ptr<Database> db;
+    open_times.push_back(Seconds([&] { db = Open(dir, AccessMode::kReadOnly); }));
+    q1_times.push_back(Seconds([&] { q1 = OrDie(query::CountContradictions(*db), "Q1"); }));
+    q2_times.push_back(Seconds([&] { q2 = OrDie(query::CountChanges(*db), "Q2"); }));
+  }
+  bool ok = true;
+  auto check = [&](const char* name, uint64_t got, uint64_t want) {
+    if (want != 0 && got != want) {
+      std::cerr << "query_bench: " << name << " = " << got << ", expected " << want << "\n";
+      ok = false;
+    }
+  };
+  check("Q1", q1.pairs, expect_q1);
+  check("Q2", q2.flipped_pairs, expect_q2);
+  const double q1_s = Median(q1_times), q2_s = Median(q2_times);
+  std::printf("stancegraph load_s=%.3f open_s=%.3f q1_contra_pairs_s=%.3f (count=%llu) "
+              "q2_flip_s=%.3f (count=%llu)  [median of %d]\n",
+              load_s, Median(open_times), q1_s, static_cast<unsigned long long>(q1.pairs), q2_s,
+              static_cast<unsigned long long>(q2.flipped_pairs), runs);
+
+  if (!peers.empty()) {
+    for (const auto& [name, p] : RunPeers(peers, csv, peer_runs)) {
+      std::printf("%-11s load_s=%.3f q1_contra_pairs_s=%.3f (count=%s) q2_flip_s=%.3f "
+                  "(count=%s)  ratio %s/stancegraph: Q1 %.1fx, Q2 %.1fx\n",
+                  name.c_str(), p.load, p.q1, p.q1_count.c_str(), p.q2, p.q2_count.c_str(),
+                  name.c_str(), p.q1 / q1_s, p.q2 / q2_s);
+      check((name + " Q1").c_str(), std::stoull(p.q1_count), q1.pairs);
+      check((name + " Q2").c_str(), std::stoull(p.q2_count), q2.flipped_pairs);
+    }
+  }
+
+  if (!add_csv.empty()) {
+    uint64_t since = 0;
+    double add_s = 0;
+    {
+      auto db = Open(dir, AccessMode::kReadWrite);
+      since = db->NextSequence();
+      add_s = Import(*db, add_csv);
+    }
+    auto db = Open(dir, AccessMode::kReadOnly);
+    std::vector<double> inc_times, full_times;
+    query::IncrementalCounts inc;
+    query::ContradictionCounts q1_after;
+    query::ChangeCounts q2_after;
+    for (int r = 0; r < runs; ++r) {
+      inc_times.push_back(Seconds([&] { inc = OrDie(query::CountSince(*db, since), "since"); }));
+      full_times.push_back(Seconds([&] {
+        q1_after = OrDie(query::CountContradictions(*db), "Q1 after");
+        q2_after = OrDie(query::CountChanges(*db), "Q2 after");
+      }));
+    }
+    check("incremental ΔQ1", inc.new_contradicting_pairs, q1_after.pairs - q1.pairs);
+    check("incremental ΔQ2", inc.new_flipped_pairs, q2_after.flipped_pairs - q2.flipped_pairs);
+    const double inc_s = Median(inc_times), full_s = Median(full_times);
+    std::printf("incremental after adding %llu mentions (import %.3f s): since=%llu new_claims=%llu "
+                "new_contradicting_pairs=%llu new_flipped_pairs=%llu new_reversals=%llu "
+                "touched_props=%llu\n",
+                static_cast<unsigned long long>(inc.new_mentions), add_s,
+                static_cast<unsigned long long>(since),
+                static_cast<unsigned long long>(inc.new_claims),
+                static_cast<unsigned long long>(inc.new_contradicting_pairs),
+                static_cast<unsigned long long>(inc.new_flipped_pairs),
+                static_cast<unsigned long long>(inc.new_reversals),
+                static_cast<unsigned long long>(inc.touched_propositions));
+    std::printf("incremental_s=%.4f full_recompute_s=%.3f (Q1=%llu Q2=%llu)  ratio %.1fx\n", inc_s,
+                full_s, static_cast<unsigned long long>(q1_after.pairs),
+                static_cast<unsigned long long>(q2_after.flipped_pairs), full_s / inc_s);
+  }
+  return ok ? 0 : 1;
+}
