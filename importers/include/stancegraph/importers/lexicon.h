@@ -1,0 +1,127 @@
+// The lexicons the built-in extractor reads: entities (countries, capitals,
+// demonyms, organisations, office holders with time-bounded roles), stance
+// cues, evaluative predicates, hedges and concepts. They are JSON data files
+// loaded at run time; see importers/lexicons/README for the format.
+//
+// Thread-safety: a loaded Lexicon is immutable and may be shared by threads.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "stancegraph/schema/types.h"
+
+namespace stancegraph::importers {
+
+// An entity the lexicon knows, with what the extractor needs beyond
+// schema::Entity.
+struct LexiconEntity {
+  schema::Entity entity;              // id, name, type, aliases, roles, parent
+  std::vector<std::string> demonyms;  // "Russian", "Russians"
+  char gender = 0;                    // 'm', 'f' or 0 for persons
+};
+
+// A stance cue: a verb (with its inflections) or a phrase.
+struct Cue {
+  std::vector<std::string> words;  // lower-case tokens, e.g. {"according", "to"}
+  std::string lemma;               // "say", "according to"
+  std::string kind;      // assert, believe, hope, want, demand, urge, pledge, warn,
+                         // accuse, reject, deny, oppose, condemn, refuse, ask, support
+  int polarity = 1;      // +1, -1, or 0 for neutral reports (ask)
+  bool source_after = false;  // "according to X": the source follows the cue
+  bool verb = true;           // false for phrases and nouns
+};
+
+// "unacceptable", "a mistake", "welcome": a predicate on the content's subject.
+struct Evaluative {
+  std::vector<std::string> words;
+  int polarity = -1;
+};
+
+// A concept groups paraphrases: the content matches when each group of
+// `all_of` has a word whose lower-case form starts with one of its stems.
+struct Concept {
+  std::string name;                            // "territorial concessions"
+  std::vector<std::vector<std::string>> all_of;  // {{"cede","ceding","give"}, {"territor","land","boundar"}}
+  // When true, contents that match share one proposition (per the entities
+  // they name); when false the concept is only a topic label. Default: true.
+  bool merge = true;
+};
+
+struct LexiconOptions {
+  // Directories loaded after (and adding to) the shipped one, in order. A file
+  // whose top-level object has "replace": true replaces the sections it holds.
+  // Default: none.
+  std::vector<std::string> extra_dirs;
+  // Skip the shipped lexicons entirely. Default: false.
+  bool without_shipped = false;
+  // The shipped directory. Default: "" = $STANCEGRAPH_LEXICON_DIR or the
+  // build-time source directory.
+  std::string shipped_dir;
+};
+
+class Lexicon {
+ public:
+  // Loads every *.json file of the shipped and extra directories (in name
+  // order). InvalidArgument names the file and entry at fault; NotFound when
+  // a directory is missing.
+  static absl::StatusOr<std::shared_ptr<const Lexicon>> Load(const LexiconOptions& options);
+
+  // The lexicon for the process: shipped plus the directories listed in
+  // $STANCEGRAPH_LEXICONS (colon-separated); loaded once, then cached.
+  static absl::StatusOr<std::shared_ptr<const Lexicon>> Default();
+
+  // Parses one lexicon document (the contents of one JSON file) into this
+  // lexicon. `name` is used in error messages.
+  absl::Status AddJson(const std::string& json_text, const std::string& name);
+
+  // Builds the lookup indexes; called by Load after all files are added.
+  void Finish();
+
+  const std::vector<LexiconEntity>& entities() const { return entities_; }
+  const std::vector<Cue>& cues() const { return cues_; }
+  const std::vector<Evaluative>& evaluatives() const { return evaluatives_; }
+  const std::vector<Concept>& concepts() const { return concepts_; }
+
+  // Indexes into entities() by lower-cased alias (names, aliases, capitals and
+  // metonyms; derived surnames of persons when unambiguous).
+  const std::unordered_map<std::string, int>& alias_index() const { return alias_index_; }
+  // Lower-cased demonym -> country index.
+  const std::unordered_map<std::string, int>& demonym_index() const { return demonym_index_; }
+  // Cues by their first word.
+  const std::unordered_map<std::string, std::vector<int>>& cue_index() const { return cue_index_; }
+  // Word classes from the "words" section: "hedge", "negation", "condition",
+  // "honorific_m", "honorific_f", "honorific", "title", "group", "org_word",
+  // "male_first", "female_first", "common". A word may be in several.
+  // `word` is lower case; multi-word entries are tokens joined by spaces.
+  bool HasClass(const std::string& word, const std::string& word_class) const;
+  // The bit for a class, for repeated tests with ClassBits(); 0 if unknown.
+  uint32_t ClassBit(const std::string& word_class) const;
+  uint32_t ClassBits(const std::string& word) const;
+  // Longest alias in tokens, for multi-word matching.
+  size_t max_alias_tokens() const { return max_alias_tokens_; }
+  // True when the alias (lower case) was written all in capitals ("US") and
+  // must appear so in text to match (so that "us" is not the United States).
+  bool AliasNeedsCaps(const std::string& lower_alias) const {
+    return caps_aliases_.count(lower_alias) > 0;
+  }
+
+ private:
+  std::vector<LexiconEntity> entities_;
+  std::vector<Cue> cues_;
+  std::vector<Evaluative> evaluatives_;
+  std::vector<Concept> concepts_;
+  std::unordered_map<std::string, int> alias_index_;
+  std::unordered_map<std::string, int> demonym_index_;
+  std::unordered_map<std::string, std::vector<int>> cue_index_;
+  std::unordered_map<std::string, uint32_t> words_;
+  std::unordered_map<std::string, uint32_t> class_bits_;
+  std::unordered_set<std::string> caps_aliases_;
+  size_t max_alias_tokens_ = 1;
+};
+
+}  // namespace stancegraph::importers

@@ -1,0 +1,379 @@
+// The forms of reported speech: where the source, the cue and the content of
+// each statement are in a sentence.
+#include <algorithm>
+#include <unordered_set>
+
+#include "extract/attribution_finder.h"
+#include "extract/word_sets.h"
+
+namespace stancegraph::importers::extract::internal {
+namespace {
+
+bool IsCoordinator(const std::string& w) {
+  return w == "and" || w == "but" || w == "or" || w == "yet" || w == "while" || w == "whereas" ||
+         w == ";";
+}
+
+// Cues whose first object is the addressee: "told reporters that ...".
+bool TakesAddressee(const std::string& lemma) {
+  static const auto* s = new std::unordered_set<std::string>{
+      "tell", "urge", "ask", "warn", "remind", "assure", "accuse", "blame", "call on", "promise",
+      "inform", "advise", "encourage", "implore", "tell reporters", "caution", "criticise",
+      "criticize", "praise", "thank", "question", "press"};
+  return s->count(lemma) > 0;
+}
+
+// Words that may sit between a cue and its "that": "said in a statement on
+// Tuesday that", "told the BBC last week that".
+bool IsAdverbial(const Token& t) {
+  static const auto* s = new std::unordered_set<std::string>{
+      "on", "in", "at", "last", "this", "week", "month", "year", "statement", "interview",
+      "speech", "reporters", "briefing", "conference", "news", "press", "letter", "post", "tweet",
+      "television", "radio", "earlier", "recently", "today", "yesterday", "tonight", "morning",
+      "afternoon", "evening", "night", "day", "a", "an", "the", ",", "during", "after", "before",
+      "late", "early", "again", "also", "repeatedly", "publicly", "privately", "written", "video",
+      "message", "remarks", "comments", "an", "email", "emailed", "phone", "call", "social",
+      "media", "his", "her", "their", "its", "monday", "tuesday", "wednesday", "thursday",
+      "friday", "saturday", "sunday", "weekend", "separate", "joint", "televised", "address"};
+  return s->count(t.lower) > 0 || t.capitalized || t.kind == TokenKind::kNumber;
+}
+
+bool IsTrimmable(const Token& t) {
+  return t.kind == TokenKind::kPunct &&
+         (t.lower == "." || t.lower == "," || t.lower == ":" || t.lower == ";" || t.lower == "-" ||
+          t.lower == "--" || t.lower == "...");
+}
+
+}  // namespace
+
+void Finder::FindCandidates(const Sentence& s, std::vector<Candidate>* cands) const {
+  for (uint32_t k = s.first; k < s.last; ++k) {
+    if (in_quote_[k] || t_[k].kind != TokenKind::kWord) continue;
+    const auto it = lex_.cue_index().find(t_[k].lower);
+    if (it == lex_.cue_index().end()) continue;
+    for (const int id : it->second) {
+      const Cue& cue = lex_.cues()[id];
+      const auto n = static_cast<uint32_t>(cue.words.size());
+      if (k + n > s.last) continue;
+      bool match = true;
+      for (uint32_t w = 1; w < n && match; ++w) match = t_[k + w].lower == cue.words[w];
+      if (!match) continue;
+      if (cue.verb && !VerbUse(k, cue, s)) continue;
+      Candidate c;
+      c.first = k;
+      c.last = k + n;
+      c.cue = id;
+      cands->push_back(c);
+      k += n - 1;
+      break;
+    }
+  }
+}
+
+// A plural or group noun phrase ending before `end` as the source:
+// "officials", "US officials", "30 mainly European countries".
+int Finder::GroupHolder(uint32_t end, const Sentence& s, uint32_t* first) {
+  if (end <= s.first) return -1;
+  const uint32_t head = end - 1;
+  const Token& h = t_[head];
+  if (h.kind != TokenKind::kWord || h.capitalized) return -1;
+  if (!(Has(head, "group") || Has(head, "title"))) return -1;
+  uint32_t b = head;
+  while (b > s.first && head - b < 3) {
+    const Token& w = t_[b - 1];
+    if (w.kind != TokenKind::kWord || IsDeterminer(w.lower) || IsPreposition(w.lower) ||
+        IsAuxOrAdverb(w.lower) || IsCoordinator(w.lower) || Has(b - 1, "common") ||
+        RefEndingAt(b) != nullptr || lex_.cue_index().count(w.lower)) {
+      break;
+    }
+    --b;
+  }
+  if (const EntityRef* r = RefEndingAt(b); r != nullptr && r->kind == RefKind::kDemonym) {
+    *first = r->first;
+    return r->entity;
+  }
+  std::string name;
+  for (uint32_t k = b; k < end; ++k) {
+    if (k > b) name.push_back(' ');
+    name.append(in_.text.substr(t_[k].begin, t_[k].end - t_[k].begin));
+  }
+  *first = b;
+  return ents_.FromName(name, schema::EntityType::kGroup, 0);
+}
+
+void Finder::FindSource(const Sentence& s, Candidate* c, const std::vector<Candidate>& earlier) {
+  const Cue& cue = lex_.cues()[c->cue];
+  const uint32_t para = s.paragraph;
+  auto inherit = [&]() {
+    for (auto it = earlier.rbegin(); it != earlier.rend(); ++it) {
+      if (it->holder >= 0) return it->holder;
+    }
+    return -1;
+  };
+  if (cue.source_after) {
+    c->subject_after = true;
+    c->clause_start = c->first;
+    uint32_t k = c->last;
+    if (k < s.last && IsDeterminer(t_[k].lower)) ++k;
+    if (const EntityRef* r = RefStartingAt(k); r != nullptr) {
+      c->holder = HolderOf(*r, para);
+      c->holder_first = r->first;
+      c->holder_last = r->last;
+      return;
+    }
+    uint32_t e = k;
+    while (e < s.last && t_[e].kind == TokenKind::kWord && !IsPreposition(t_[e].lower) &&
+           e - k < 4) {
+      ++e;
+    }
+    uint32_t b = 0;
+    c->holder = GroupHolder(e, s, &b);
+    if (c->holder >= 0) {
+      c->holder_first = b;
+      c->holder_last = e;
+    }
+    return;
+  }
+  uint32_t p = c->first;
+  while (p > s.first && IsAuxOrAdverb(t_[p - 1].lower)) {
+    const std::string& w = t_[p - 1].lower;
+    if (w == "not" || w == "n't" || w == "never") c->negated = !c->negated;
+    --p;
+  }
+  c->predicate_first = p;
+  c->clause_start = p;
+  auto take_ref = [&](const EntityRef& r) {
+    c->holder = HolderOf(r, para);
+    c->holder_first = r.first;
+    c->holder_last = r.last;
+    c->clause_start = r.first;
+    if (r.first > s.first) {
+      const std::string& w = t_[r.first - 1].lower;
+      if (w == "if" || w == "unless" || w == "whether" || w == "when" || w == "because") {
+        c->holder = -1;  // a cue inside a condition asserts nothing
+      }
+      c->bounds_previous = IsCoordinator(w) || w == ",";
+      if (IsCoordinator(w)) c->clause_start = r.first - 1;
+      if (IsCoordinator(w) && r.first - 1 > s.first && t_[r.first - 2].lower == ",") {
+        c->clause_start = r.first - 2;
+      }
+    }
+  };
+  const bool ing = t_[c->first].lower.ends_with("ing");
+  if (p > s.first) {
+    const std::string& prev = t_[p - 1].lower;
+    if (prev == "who" || prev == "which") {
+      uint32_t q = p - 1;
+      if (q > s.first && t_[q - 1].lower == ",") --q;
+      if (const EntityRef* r = RefEndingAt(q); r != nullptr) {
+        c->holder = HolderOf(*r, para);
+        c->holder_first = r->first;
+        c->holder_last = r->last;
+      } else {
+        uint32_t b = 0;
+        c->holder = GroupHolder(q, s, &b);
+        c->holder_first = b;
+        c->holder_last = q;
+      }
+      c->clause_start = p - 1;
+      return;
+    }
+    if (const EntityRef* r = RefEndingAt(p); r != nullptr) {
+      take_ref(*r);
+      return;
+    }
+    if (prev == ")") {
+      uint32_t q = p - 1;
+      while (q > s.first && t_[q].lower != "(") --q;
+      if (const EntityRef* r = RefEndingAt(q); r != nullptr && q > s.first) {
+        take_ref(*r);
+        return;
+      }
+    }
+    if (prev == "," && !ing) {
+      // An appositive: "Healey, the defence secretary, said".
+      for (uint32_t j = p - 1; j > s.first && j + 12 > p; --j) {
+        if (t_[j - 1].lower != "," || j - 1 <= s.first) continue;
+        if (const EntityRef* r = RefEndingAt(j - 1); r != nullptr) {
+          take_ref(*r);
+          return;
+        }
+        break;
+      }
+    }
+    if (IsCoordinator(prev) || (ing && (prev == "," || t_[p - 1].kind == TokenKind::kCloseQuote))) {
+      c->holder = inherit();
+      c->bounds_previous = true;
+      c->clause_start = p - 1;
+      if (p - 1 > s.first && t_[p - 2].lower == ",") c->clause_start = p - 2;
+      if (c->holder >= 0) return;
+    }
+    uint32_t b = 0;
+    if (const int g = GroupHolder(p, s, &b); g >= 0) {
+      c->holder = g;
+      c->holder_first = b;
+      c->holder_last = p;
+      c->clause_start = b > s.first && IsDeterminer(t_[b - 1].lower) ? b - 1 : b;
+      c->bounds_previous = c->clause_start > s.first && (IsCoordinator(t_[c->clause_start - 1].lower) ||
+                                                        t_[c->clause_start - 1].lower == ",");
+      return;
+    }
+  }
+  // Inverted: "..., said Healey."
+  uint32_t k = c->last;
+  if (k < s.last && IsDeterminer(t_[k].lower)) ++k;
+  if (const EntityRef* r = RefStartingAt(k); r != nullptr && c->first > s.first &&
+                                            (t_[c->first - 1].lower == "," ||
+                                             t_[c->first - 1].kind == TokenKind::kCloseQuote)) {
+    c->holder = HolderOf(*r, para);
+    c->holder_first = r->first;
+    c->holder_last = r->last;
+    c->subject_after = true;
+  }
+}
+
+uint32_t Finder::SkipToContent(uint32_t k, const Cue& cue, const Sentence& s) const {
+  uint32_t m = k;
+  if (m < s.last && TakesAddressee(cue.lemma)) {
+    if (const EntityRef* r = RefStartingAt(m); r != nullptr) {
+      m = r->last;
+    } else if (IsObjectPronoun(t_[m].lower) || IsDeterminer(t_[m].lower)) {
+      const uint32_t stop = std::min(s.last, m + 4);
+      uint32_t j = m + 1;
+      while (j < stop && t_[j].kind == TokenKind::kWord && t_[j].lower != "that" &&
+             t_[j].lower != "to" && t_[j].lower != "of" && t_[j].lower != "about") {
+        ++j;
+      }
+      m = IsObjectPronoun(t_[m].lower) && !IsDeterminer(t_[m].lower) ? m + 1 : j;
+    }
+  }
+  for (uint32_t j = m; j < s.last && j < m + 9; ++j) {
+    if (t_[j].lower == "that") {
+      m = j + 1;
+      break;
+    }
+    if (!IsAdverbial(t_[j])) break;
+  }
+  if (m < s.last && t_[m].lower == ":") ++m;
+  if (m < s.last && t_[m].lower == ",") ++m;
+  if (m < s.last && cue.kind == "accuse" && (t_[m].lower == "of" || t_[m].lower == "for")) ++m;
+  return m;
+}
+
+uint32_t Finder::ContentEnd(uint32_t begin, uint32_t limit, const Sentence& s) const {
+  (void)s;
+  for (uint32_t m = begin; m < limit; ++m) {
+    if (in_quote_[m]) continue;
+    if (t_[m].lower == ";") return m;
+    if (t_[m].lower == "," && m + 1 < limit) {
+      const std::string& w = t_[m + 1].lower;
+      if (w == "while" || w == "whereas" || w == "although" || w == "though") return m;
+    }
+  }
+  return limit;
+}
+
+uint32_t Finder::QuoteEnd(uint32_t open, uint32_t paragraph) const {
+  const auto& sentences = *in_.sentences;
+  for (uint32_t k = open + 1; k < t_.size(); ++k) {
+    if (sentences[sentence_of_token_[k]].paragraph != paragraph) return k;
+    if (t_[k].kind == TokenKind::kCloseQuote && t_[k].lower == "\"") return k + 1;
+  }
+  return static_cast<uint32_t>(t_.size());
+}
+
+void Finder::ProcessSentence(uint32_t si, const Sentence& s) {
+  std::vector<Candidate> cands;
+  FindCandidates(s, &cands);
+  for (size_t i = 0; i < cands.size(); ++i) {
+    const std::vector<Candidate> earlier(cands.begin(), cands.begin() + i);
+    FindSource(s, &cands[i], earlier);
+  }
+  for (size_t i = 0; i < cands.size(); ++i) {
+    const Candidate& c = cands[i];
+    if (c.holder < 0) continue;
+    const Cue& cue = lex_.cues()[c.cue];
+    uint32_t limit = s.last;
+    for (size_t j = i + 1; j < cands.size(); ++j) {
+      if (cands[j].bounds_previous && cands[j].clause_start > c.last) {
+        limit = cands[j].clause_start;
+        break;
+      }
+    }
+    uint32_t begin = 0, end = 0;
+    if (cue.source_after) {
+      if (c.first == s.first || (c.first > s.first && t_[c.first - 1].kind == TokenKind::kPunct)) {
+        begin = c.holder_last > c.last ? c.holder_last : c.last;
+        end = ContentEnd(begin, limit, s);
+      } else {
+        begin = s.first;
+        end = c.first;
+      }
+    } else {
+      const uint32_t after = SkipToContent(c.last, cue, s);
+      uint32_t rest = limit;
+      while (rest > after && IsTrimmable(t_[rest - 1])) --rest;
+      const bool marked = after > c.last && (t_[after - 1].lower == "that" || t_[after - 1].lower == ":");
+      const bool quote = after < limit && t_[after].kind == TokenKind::kOpenQuote;
+      const uint32_t content_start = c.subject_after ? c.first : c.holder_first;
+      const bool before_possible =
+          content_start > s.first + 1 && (t_[content_start - 1].lower == "," ||
+                                           t_[content_start - 1].kind == TokenKind::kCloseQuote);
+      if (!c.subject_after && (marked || quote || rest - after > 3 || !before_possible)) {
+        begin = after;
+        end = ContentEnd(after, limit, s);
+      } else if (before_possible) {
+        begin = s.first;
+        end = content_start - 1;
+        if (t_[end].kind == TokenKind::kCloseQuote) ++end;
+        for (const Candidate& e : cands) {  // starts after an earlier clause's cue
+          if (e.last <= content_start && e.first >= s.first && &e != &c && e.holder >= 0) begin = e.last;
+        }
+      }
+    }
+    while (begin < end && (t_[begin].lower == "," || t_[begin].lower == ":")) ++begin;
+    if (begin < end && t_[begin].kind == TokenKind::kOpenQuote && end >= s.last - 1) {
+      // A quotation that runs on past the sentence.
+      bool closed = false;
+      for (uint32_t k = begin + 1; k < end; ++k) closed = closed || t_[k].kind == TokenKind::kCloseQuote;
+      if (!closed) {
+        end = QuoteEnd(begin, s.paragraph);
+        covered_until_ = std::max(covered_until_, end);
+      }
+    }
+    while (end > begin && IsTrimmable(t_[end - 1])) --end;
+    if (end <= begin) continue;
+    Attribution a;
+    a.sentence = si;
+    a.holder = c.holder;
+    a.holder_first = c.holder_first;
+    a.holder_last = c.holder_last;
+    a.cue_first = c.first;
+    a.cue_last = c.last;
+    a.content_first = begin;
+    a.content_last = end;
+    a.cue = c.cue;
+    a.cue_negated = c.negated;
+    a.predicate_first = c.predicate_first;
+    out_.push_back(a);
+  }
+}
+
+// A paragraph that opens with a quotation and names no speaker continues the
+// last speaker's words.
+void Finder::MaybeContinueQuote(uint32_t si, const Sentence& s) {
+  if (!s.first_in_paragraph || t_[s.first].kind != TokenKind::kOpenQuote) return;
+  if (last_speaker_ < 0 || s.paragraph > last_speaker_paragraph_ + 2) return;
+  uint32_t end = QuoteEnd(s.first, s.paragraph);
+  covered_until_ = std::max(covered_until_, end);
+  while (end > s.first && IsTrimmable(t_[end - 1])) --end;
+  if (end <= s.first + 1) return;
+  Attribution a;
+  a.sentence = si;
+  a.holder = last_speaker_;
+  a.content_first = s.first;
+  a.content_last = end;
+  out_.push_back(a);
+}
+
+}  // namespace stancegraph::importers::extract::internal

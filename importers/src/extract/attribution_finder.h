@@ -1,0 +1,64 @@
+// Private to the attribution stage: the finder's per-document state.
+#pragma once
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include "extract/attribution.h"
+
+namespace stancegraph::importers::extract::internal {
+
+// A cue found in a sentence, before its content is delimited.
+struct Candidate {
+  uint32_t first = 0, last = 0;  // cue tokens
+  int cue = -1;
+  uint32_t predicate_first = 0;
+  bool negated = false;
+  int holder = -1;
+  uint32_t holder_first = 0, holder_last = 0;
+  bool subject_after = false;  // "said Healey", "according to X"
+  uint32_t clause_start = 0;   // where this cue's clause begins
+  bool bounds_previous = false;  // a coordinated clause: ends the previous content
+};
+
+class Finder {
+ public:
+  explicit Finder(const AttributionInput& in);
+  std::vector<Attribution> Run();
+
+ private:
+  const EntityRef* RefEndingAt(uint32_t k) const;
+  const EntityRef* RefStartingAt(uint32_t k) const;
+  bool Has(uint32_t k, const char* cls) const;
+  void UpdateMentions(const Sentence& s);
+  bool Fits(int entity, char gender) const;
+  int ResolvePronoun(const EntityRef& ref, uint32_t paragraph) const;
+  int HolderOf(const EntityRef& ref, uint32_t paragraph) const;
+  bool VerbUse(uint32_t k, const Cue& cue, const Sentence& s) const;
+
+  // attribution_clauses.cc
+  void FindCandidates(const Sentence& s, std::vector<Candidate>* cands) const;
+  void FindSource(const Sentence& s, Candidate* c, const std::vector<Candidate>& earlier);
+  uint32_t ContentEnd(uint32_t begin, uint32_t limit, const Sentence& s) const;
+  uint32_t SkipToContent(uint32_t k, const Cue& cue, const Sentence& s) const;
+  void ProcessSentence(uint32_t si, const Sentence& s);
+  void MaybeContinueQuote(uint32_t si, const Sentence& s);
+  int GroupHolder(uint32_t end, const Sentence& s, uint32_t* first);
+  uint32_t QuoteEnd(uint32_t open, uint32_t paragraph) const;
+
+  const AttributionInput& in_;
+  const std::vector<Token>& t_;
+  const Lexicon& lex_;
+  DocEntities& ents_;
+  std::vector<int> ref_ending_, ref_starting_;
+  std::vector<uint8_t> in_quote_;
+  std::vector<uint32_t> sentence_of_token_;
+  std::vector<std::pair<int, uint32_t>> recent_;  // (entity, paragraph)
+  int last_speaker_ = -1;
+  uint32_t last_speaker_paragraph_ = 0;
+  uint32_t covered_until_ = 0;  // tokens before this belong to an earlier content
+  std::vector<Attribution> out_;
+};
+
+}  // namespace stancegraph::importers::extract::internal

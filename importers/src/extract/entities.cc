@@ -1,0 +1,299 @@
+#include "extract/entities.h"
+
+#include <algorithm>
+
+#include "stancegraph/schema/ids.h"
+
+namespace stancegraph::importers::extract {
+namespace {
+
+using schema::EntityType;
+
+std::string JoinLower(const std::vector<Token>& toks, uint32_t b, uint32_t e) {
+  std::string out;
+  for (uint32_t k = b; k < e; ++k) {
+    if (k > b) out.push_back(' ');
+    out += toks[k].lower;
+  }
+  return out;
+}
+
+bool IsNameToken(const Token& t) { return t.kind == TokenKind::kWord && t.capitalized; }
+
+bool IsConnector(const std::string& w) {
+  return w == "of" || w == "de" || w == "von" || w == "der" || w == "van" || w == "al" ||
+         w == "bin" || w == "la" || w == "le" || w == "du" || w == "da" || w == "del" ||
+         w == "the" || w == "and" || w == "for" || w == "on" || w == "&";
+}
+
+class Tagger {
+ public:
+  Tagger(std::string_view text, const std::vector<Token>& tokens, const Lexicon& lexicon,
+         schema::Timestamp published, DocEntities* entities)
+      : text_(text), t_(tokens), lex_(lexicon), published_(published), ents_(entities) {}
+
+  void TagSentence(const Sentence& s, std::vector<EntityRef>* out) {
+    uint32_t i = s.first;
+    while (i < s.last) i = TagAt(i, s, out);
+  }
+
+ private:
+  bool Is(const Token& t, const char* cls) const { return lex_.HasClass(t.lower, cls); }
+
+  // Longest title phrase at i ("prime minister", "defence secretary"); 0 if none.
+  uint32_t TitleAt(uint32_t i, uint32_t end, std::string* title) const {
+    for (uint32_t n = std::min<uint32_t>(4, end - i); n >= 1; --n) {
+      std::string phrase = JoinLower(t_, i, i + n);
+      if (lex_.HasClass(phrase, "title")) {
+        *title = phrase;
+        // Abbreviated titles keep their full stop: "Sen." "Gov."
+        uint32_t len = n;
+        if (i + len < end && t_[i + len].lower == "." && t_[i + len].begin == t_[i + len - 1].end) ++len;
+        return len;
+      }
+    }
+    return 0;
+  }
+
+  uint32_t HonorificAt(uint32_t i, uint32_t end, char* gender) const {
+    const bool m = Is(t_[i], "honorific_m"), f = Is(t_[i], "honorific_f");
+    if (!(m || f || Is(t_[i], "honorific")) || !t_[i].capitalized) return 0;
+    *gender = m ? 'm' : f ? 'f' : 0;
+    uint32_t len = 1;
+    if (i + 1 < end && t_[i + 1].lower == "." && t_[i + 1].begin == t_[i].end) ++len;
+    return len;
+  }
+
+  // A country named by alias or demonym at i: returns its token length and
+  // sets *country to the lexicon index.
+  uint32_t CountryAt(uint32_t i, uint32_t end, int* country) const {
+    if (!IsNameToken(t_[i]) && !t_[i].all_caps) return 0;
+    for (uint32_t n = std::min<uint32_t>(static_cast<uint32_t>(lex_.max_alias_tokens()), end - i);
+         n >= 1; --n) {
+      const std::string key = JoinLower(t_, i, i + n);
+      const auto it = lex_.alias_index().find(key);
+      if (it != lex_.alias_index().end() &&
+          lex_.entities()[it->second].entity.type == EntityType::kCountry &&
+          (!lex_.AliasNeedsCaps(key) || t_[i].all_caps)) {
+        *country = it->second;
+        return n;
+      }
+      const auto d = lex_.demonym_index().find(key);
+      if (d != lex_.demonym_index().end()) {
+        *country = d->second;
+        return n;
+      }
+    }
+    return 0;
+  }
+
+  // The office holder with `title` of `country` at the document's time.
+  int RoleHolder(const std::string& title, int country) const {
+    const schema::EntityId of = lex_.entities()[country].entity.id;
+    for (int k = 0; k < static_cast<int>(lex_.entities().size()); ++k) {
+      for (const schema::Role& r : lex_.entities()[k].entity.roles) {
+        if (r.of != of || r.title != title) continue;
+        const bool open_now = r.to == schema::kNoTime;
+        if (published_ == schema::kNoTime ? open_now
+                                          : ((r.from == schema::kNoTime || r.from <= published_) &&
+                                             (open_now || published_ < r.to))) {
+          return k;
+        }
+      }
+    }
+    return -1;
+  }
+
+  // End of a run of name tokens starting at i (connectors inside allowed,
+  // initials "W." kept); stops at common words and cue verbs.
+  uint32_t NameRunEnd(uint32_t i, uint32_t end) const {
+    uint32_t k = i;
+    while (k < end) {
+      const Token& tok = t_[k];
+      if (IsNameToken(tok) || (tok.all_caps && tok.kind == TokenKind::kWord)) {
+        if (k > i && (Is(tok, "common") || lex_.cue_index().count(tok.lower))) break;
+        ++k;
+        if (k < end && t_[k].lower == "." && tok.lower.size() == 1 && t_[k].begin == tok.end) ++k;
+        continue;
+      }
+      if (k > i && IsConnector(tok.lower) && k + 1 < end && IsNameToken(t_[k + 1]) &&
+          !Is(t_[k + 1], "common")) {
+        ++k;
+        continue;
+      }
+      break;
+    }
+    // Trailing connectors never end a name.
+    while (k > i && IsConnector(t_[k - 1].lower)) --k;
+    return k;
+  }
+
+  int ResolveName(uint32_t b, uint32_t e, bool person_hint, char gender) {
+    const std::string key = JoinLower(t_, b, e);
+    const auto it = lex_.alias_index().find(key);
+    if (it != lex_.alias_index().end() && (!lex_.AliasNeedsCaps(key) || t_[b].all_caps)) {
+      return ents_->FromLexicon(it->second);
+    }
+    if (const int known = ents_->FindAlias(key); known >= 0) return known;
+    EntityType type = EntityType::kUnknown;
+    bool org = false;
+    for (uint32_t k = b; k < e; ++k) org = org || Is(t_[k], "org_word");
+    if (gender == 0 && Is(t_[b], "male_first")) gender = 'm';
+    if (gender == 0 && Is(t_[b], "female_first")) gender = 'f';
+    if (org) {
+      type = EntityType::kOrganisation;
+    } else if (person_hint || gender != 0 || (e - b >= 2 && e - b <= 4)) {
+      type = EntityType::kPerson;
+    }
+    std::string name;
+    for (uint32_t k = b; k < e; ++k) {
+      if (k > b && t_[k].begin > t_[k - 1].end) name.push_back(' ');
+      name += surface(k);
+    }
+    const int ent = ents_->FromName(name, type, type == EntityType::kPerson ? gender : 0);
+    ents_->AddAlias(key, ent);
+    if (type == EntityType::kPerson && e - b >= 2) ents_->AddAlias(t_[e - 1].lower, ent);
+    return ent;
+  }
+
+  std::string surface(uint32_t k) const {
+    return std::string(text_.substr(t_[k].begin, t_[k].end - t_[k].begin));
+  }
+
+  uint32_t TagAt(uint32_t i, const Sentence& s, std::vector<EntityRef>* out) {
+    const Token& tok = t_[i];
+    if (tok.kind != TokenKind::kWord) return i + 1;
+    if (tok.lower == "he" || tok.lower == "she" || tok.lower == "they") {
+      out->push_back({i, i + 1, -1, RefKind::kPronoun,
+                      tok.lower == "he" ? 'm' : tok.lower == "she" ? 'f' : 'p'});
+      return i + 1;
+    }
+    uint32_t j = i;
+    int country = -1;
+    std::string title;
+    char gender = 0;
+    bool person_hint = false;
+    if (const uint32_t n = CountryAt(j, s.last, &country); n > 0) {
+      std::string t;
+      const uint32_t tn = j + n < s.last ? TitleAt(j + n, s.last, &t) : 0;
+      if (tn > 0) {
+        title = t;
+        j += n + tn;
+      } else if (j + n < s.last && Is(t_[j + n], "group") && !t_[j + n].capitalized) {
+        const int ent = ents_->FromLexicon(country);
+        out->push_back({i, j + n + 1, ent, RefKind::kDemonym, 0});
+        return j + n + 1;
+      } else if (lex_.demonym_index().count(JoinLower(t_, j, j + n)) &&
+                 !(tok.lower.back() == 's' && (j + n >= s.last || !IsNameToken(t_[j + n])))) {
+        return j + n;  // an adjective: "Russian oil"
+      } else {
+        country = -1;
+      }
+    }
+    if (title.empty() && (tok.capitalized || country >= 0)) {
+      if (const uint32_t tn = TitleAt(j, s.last, &title); tn > 0) j += tn;
+    }
+    if (!title.empty()) person_hint = true;
+    while (j < s.last) {
+      char g = 0;
+      const uint32_t hn = HonorificAt(j, s.last, &g);
+      if (hn == 0) break;
+      gender = g != 0 ? g : gender;
+      person_hint = true;
+      j += hn;
+    }
+    // Sentence-initial common words are not names: "However", "Asked".
+    uint32_t name_begin = j;
+    while (name_begin < s.last && name_begin == j && Is(t_[name_begin], "common") &&
+           t_[name_begin].capitalized) {
+      if (name_begin > i) break;
+      ++name_begin;
+      j = name_begin;
+      if (title.empty() && country < 0) return j;
+    }
+    const uint32_t run_end = NameRunEnd(j, s.last);
+    if (run_end > j) {
+      // Longest lexicon alias inside the run from its start, else the whole run.
+      uint32_t best = 0;
+      for (uint32_t n = std::min<uint32_t>(static_cast<uint32_t>(lex_.max_alias_tokens()),
+                                           run_end - j);
+           n >= 1 && best == 0; --n) {
+        const std::string key = JoinLower(t_, j, j + n);
+        if ((lex_.alias_index().count(key) && (!lex_.AliasNeedsCaps(key) || t_[j].all_caps)) ||
+            ents_->FindAlias(key) >= 0) {
+          best = n;
+        }
+      }
+      const uint32_t name_end = best > 0 ? j + best : run_end;
+      const int ent = ResolveName(j, name_end, person_hint, gender);
+      out->push_back({i, name_end, ent, title.empty() ? RefKind::kName : RefKind::kTitle, 0});
+      return name_end;
+    }
+    if (!title.empty() && country >= 0) {
+      int ent = -1;
+      if (const int holder = RoleHolder(title, country); holder >= 0) {
+        ent = ents_->FromLexicon(holder);
+      } else {
+        ent = ents_->FromName(lex_.entities()[country].entity.name + " " + title,
+                              EntityType::kPerson, 0);
+      }
+      out->push_back({i, j, ent, RefKind::kTitle, 0});
+      return j;
+    }
+    return std::max(j, i + 1);
+  }
+
+  std::string_view text_;
+  const std::vector<Token>& t_;
+  const Lexicon& lex_;
+  schema::Timestamp published_;
+  DocEntities* ents_;
+};
+
+}  // namespace
+
+int DocEntities::FromLexicon(int lexicon_index) {
+  if (const auto it = by_lexicon_.find(lexicon_index); it != by_lexicon_.end()) return it->second;
+  const LexiconEntity& le = lexicon_.entities()[lexicon_index];
+  if (const auto it = by_name_.find(le.entity.name); it != by_name_.end()) {
+    by_lexicon_[lexicon_index] = it->second;
+    return it->second;
+  }
+  const int i = size();
+  entities_.push_back(le.entity);
+  genders_.push_back(le.gender);
+  by_lexicon_[lexicon_index] = i;
+  by_name_[le.entity.name] = i;
+  return i;
+}
+
+int DocEntities::FromName(const std::string& name, schema::EntityType type, char gender) {
+  if (const auto it = by_name_.find(name); it != by_name_.end()) return it->second;
+  const int i = size();
+  schema::Entity e;
+  e.name = name;
+  e.type = type;
+  e.id = schema::MakeEntityId(name);
+  entities_.push_back(std::move(e));
+  genders_.push_back(gender);
+  by_name_[name] = i;
+  return i;
+}
+
+void DocEntities::AddAlias(const std::string& alias, int entity) { aliases_[alias] = entity; }
+
+int DocEntities::FindAlias(const std::string& alias) const {
+  const auto it = aliases_.find(alias);
+  return it == aliases_.end() ? -1 : it->second;
+}
+
+std::vector<EntityRef> TagEntities(std::string_view text, const std::vector<Token>& tokens,
+                                   const std::vector<Sentence>& sentences, const Lexicon& lexicon,
+                                   schema::Timestamp published, DocEntities* entities) {
+  std::vector<EntityRef> refs;
+  Tagger tagger(text, tokens, lexicon, published, entities);
+  for (const Sentence& s : sentences) tagger.TagSentence(s, &refs);
+  return refs;
+}
+
+}  // namespace stancegraph::importers::extract

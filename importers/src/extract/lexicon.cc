@@ -1,0 +1,312 @@
+#include "stancegraph/importers/lexicon.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "extract/text.h"
+#include "nlohmann/json.hpp"
+#include "stancegraph/schema/entity_type.h"
+#include "stancegraph/schema/ids.h"
+#include "stancegraph/schema/time.h"
+
+#ifndef SG_DEFAULT_LEXICON_DIR
+#define SG_DEFAULT_LEXICON_DIR "importers/lexicons"
+#endif
+
+namespace stancegraph::importers {
+namespace {
+
+using nlohmann::json;
+
+// Lower-case tokens of a phrase, joined by single spaces: the form aliases and
+// cues are matched in.
+std::vector<std::string> PhraseTokens(const std::string& phrase) {
+  const extract::NormalizedText norm = extract::Normalize(phrase);
+  std::vector<std::string> out;
+  for (const extract::Token& t : extract::Tokenize(norm.text)) out.push_back(t.lower);
+  return out;
+}
+
+std::string Join(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) {
+    if (!out.empty()) out.push_back(' ');
+    out += w;
+  }
+  return out;
+}
+
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+// Regular inflections of an English verb; irregular ones come from the file.
+std::vector<std::string> Inflect(const std::string& v) {
+  if (v.empty()) return {};
+  const char last = v.back();
+  const bool cons_y = last == 'y' && v.size() > 1 && !IsVowel(v[v.size() - 2]);
+  std::string third, past, ing;
+  if (cons_y) {
+    third = v.substr(0, v.size() - 1) + "ies";
+    past = v.substr(0, v.size() - 1) + "ied";
+  } else {
+    const bool sibilant = last == 's' || last == 'x' || last == 'z' || last == 'o' ||
+                          (v.size() > 1 && (v.ends_with("sh") || v.ends_with("ch")));
+    third = v + (sibilant ? "es" : "s");
+    past = v + (last == 'e' ? "d" : "ed");
+  }
+  ing = (last == 'e' && !v.ends_with("ee")) ? v.substr(0, v.size() - 1) + "ing" : v + "ing";
+  return {v, third, past, ing};
+}
+
+absl::Status Bad(const std::string& file, const std::string& what) {
+  return absl::InvalidArgumentError(absl::StrCat("lexicon ", file, ": ", what));
+}
+
+std::string ReadFile(const std::filesystem::path& p, bool* ok) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  *ok = static_cast<bool>(in) || in.eof();
+  return ss.str();
+}
+
+}  // namespace
+
+uint32_t Lexicon::ClassBit(const std::string& word_class) const {
+  const auto it = class_bits_.find(word_class);
+  return it == class_bits_.end() ? 0 : it->second;
+}
+
+uint32_t Lexicon::ClassBits(const std::string& word) const {
+  const auto it = words_.find(word);
+  return it == words_.end() ? 0 : it->second;
+}
+
+bool Lexicon::HasClass(const std::string& word, const std::string& word_class) const {
+  return (ClassBits(word) & ClassBit(word_class)) != 0;
+}
+
+absl::Status Lexicon::AddJson(const std::string& json_text, const std::string& name) {
+  try {
+    const json doc = json::parse(json_text);
+    if (!doc.is_object()) return Bad(name, "top level is not an object");
+    const bool replace = doc.value("replace", false);
+    if (doc.contains("entities")) {
+      if (replace) entities_.clear();
+      for (const json& e : doc.at("entities")) {
+        LexiconEntity le;
+        le.entity.name = e.at("name").get<std::string>();
+        const auto type = schema::ParseEntityType(e.value("type", "unknown"));
+        if (!type) return Bad(name, "entity " + le.entity.name + ": unknown type");
+        le.entity.type = *type;
+        for (const json& a : e.value("aliases", json::array())) {
+          le.entity.aliases.push_back(a.get<std::string>());
+        }
+        for (const json& a : e.value("demonyms", json::array())) {
+          le.demonyms.push_back(a.get<std::string>());
+        }
+        const std::string gender = e.value("gender", "");
+        le.gender = gender.empty() ? 0 : gender[0];
+        if (e.contains("parent")) le.entity.parent = schema::MakeEntityId(e.at("parent").get<std::string>());
+        for (const json& r : e.value("roles", json::array())) {
+          schema::Role role;
+          role.title = r.at("title").get<std::string>();
+          if (r.contains("of")) role.of = schema::MakeEntityId(r.at("of").get<std::string>());
+          for (const char* key : {"from", "to"}) {
+            if (!r.contains(key)) continue;
+            const auto t = schema::ParseTime(r.at(key).get<std::string>());
+            if (!t.ok()) return Bad(name, "entity " + le.entity.name + ": bad role time");
+            (key[0] == 'f' ? role.from : role.to) = *t;
+          }
+          le.entity.roles.push_back(std::move(role));
+        }
+        le.entity.id = schema::MakeEntityId(le.entity.name);
+        entities_.push_back(std::move(le));
+      }
+    }
+    if (doc.contains("cues")) {
+      if (replace) cues_.clear();
+      for (const json& c : doc.at("cues")) {
+        Cue base;
+        base.kind = c.value("kind", "assert");
+        base.polarity = c.value("polarity", base.kind == "reject" || base.kind == "deny" ||
+                                                    base.kind == "oppose" || base.kind == "condemn" ||
+                                                    base.kind == "refuse"
+                                                ? -1
+                                                : (base.kind == "ask" ? 0 : 1));
+        base.source_after = c.value("source", "") == "after";
+        std::vector<std::string> surface;
+        if (c.contains("verb")) {
+          base.lemma = c.at("verb").get<std::string>();
+          std::vector<std::string> words = absl::StrSplit(base.lemma, ' ');
+          std::vector<std::string> forms = Inflect(words[0]);
+          for (const char* key : {"third", "past", "ing"}) {
+            if (c.contains(key)) forms[key[0] == 't' ? 1 : key[0] == 'p' ? 2 : 3] = c.at(key);
+          }
+          for (const json& f : c.value("forms", json::array())) forms.push_back(f.get<std::string>());
+          for (const std::string& f : forms) {
+            std::string s = f;
+            for (size_t k = 1; k < words.size(); ++k) s += " " + words[k];
+            surface.push_back(s);
+          }
+        } else if (c.contains("phrase")) {
+          base.lemma = c.at("phrase").get<std::string>();
+          base.verb = false;
+          surface.push_back(base.lemma);
+        } else {
+          return Bad(name, "cue without verb or phrase");
+        }
+        std::sort(surface.begin(), surface.end());
+        surface.erase(std::unique(surface.begin(), surface.end()), surface.end());
+        for (const std::string& s : surface) {
+          Cue cue = base;
+          cue.words = PhraseTokens(s);
+          if (!cue.words.empty()) cues_.push_back(std::move(cue));
+        }
+      }
+    }
+    if (doc.contains("evaluatives")) {
+      if (replace) evaluatives_.clear();
+      for (const json& e : doc.at("evaluatives")) {
+        Evaluative ev;
+        ev.words = PhraseTokens(e.at("phrase").get<std::string>());
+        ev.polarity = e.value("polarity", -1);
+        if (!ev.words.empty()) evaluatives_.push_back(std::move(ev));
+      }
+    }
+    if (doc.contains("concepts")) {
+      if (replace) concepts_.clear();
+      for (const json& c : doc.at("concepts")) {
+        Concept entry;
+        entry.name = c.at("name").get<std::string>();
+        entry.all_of = c.at("all_of").get<std::vector<std::vector<std::string>>>();
+        entry.merge = c.value("merge", true);
+        concepts_.push_back(std::move(entry));
+      }
+    }
+    if (doc.contains("words")) {
+      if (replace) words_.clear();
+      for (const auto& [cls, list] : doc.at("words").items()) {
+        auto bit = class_bits_.find(cls);
+        if (bit == class_bits_.end()) {
+          if (class_bits_.size() >= 32) return Bad(name, "more than 32 word classes");
+          bit = class_bits_.emplace(cls, 1u << class_bits_.size()).first;
+        }
+        for (const json& w : list) words_[Join(PhraseTokens(w.get<std::string>()))] |= bit->second;
+      }
+    }
+  } catch (const json::exception& e) {
+    return Bad(name, e.what());
+  }
+  return absl::OkStatus();
+}
+
+void Lexicon::Finish() {
+  alias_index_.clear();
+  demonym_index_.clear();
+  cue_index_.clear();
+  caps_aliases_.clear();
+  max_alias_tokens_ = 1;
+  auto add_alias = [&](const std::string& alias, int index) {
+    const std::vector<std::string> toks = PhraseTokens(alias);
+    if (toks.empty()) return;
+    const std::string key = Join(toks);
+    alias_index_[key] = index;
+    max_alias_tokens_ = std::max(max_alias_tokens_, toks.size());
+    int letters = 0, uppers = 0;
+    for (char c : alias) {
+      if (std::isalpha(static_cast<unsigned char>(c))) ++letters;
+      if (c >= 'A' && c <= 'Z') ++uppers;
+    }
+    if (letters >= 2 && letters == uppers) caps_aliases_.insert(key);
+  };
+  // Surnames of persons, when no other entity claims them.
+  std::unordered_map<std::string, int> surname_count;
+  for (const LexiconEntity& e : entities_) {
+    if (e.entity.type != schema::EntityType::kPerson) continue;
+    const std::vector<std::string> toks = PhraseTokens(e.entity.name);
+    if (toks.size() >= 2) ++surname_count[toks.back()];
+  }
+  for (int i = 0; i < static_cast<int>(entities_.size()); ++i) {
+    const LexiconEntity& e = entities_[i];
+    if (e.entity.type != schema::EntityType::kPerson) continue;
+    const std::vector<std::string> toks = PhraseTokens(e.entity.name);
+    if (toks.size() >= 2 && surname_count[toks.back()] == 1) alias_index_[toks.back()] = i;
+  }
+  // Names and explicit aliases win over derived surnames; later files win.
+  for (int i = 0; i < static_cast<int>(entities_.size()); ++i) {
+    const LexiconEntity& e = entities_[i];
+    add_alias(e.entity.name, i);
+    for (const std::string& a : e.entity.aliases) add_alias(a, i);
+    for (const std::string& d : e.demonyms) {
+      const std::vector<std::string> toks = PhraseTokens(d);
+      if (!toks.empty()) demonym_index_[Join(toks)] = i;
+    }
+  }
+  for (int i = 0; i < static_cast<int>(cues_.size()); ++i) {
+    cue_index_[cues_[i].words[0]].push_back(i);
+  }
+  // Longest cue first, so "called for" wins over "called".
+  for (auto& [word, list] : cue_index_) {
+    std::stable_sort(list.begin(), list.end(), [&](int a, int b) {
+      return cues_[a].words.size() > cues_[b].words.size();
+    });
+  }
+}
+
+absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load(const LexiconOptions& options) {
+  auto lexicon = std::make_shared<Lexicon>();
+  std::vector<std::string> dirs;
+  if (!options.without_shipped) {
+    std::string shipped = options.shipped_dir;
+    if (shipped.empty()) {
+      const char* env = std::getenv("STANCEGRAPH_LEXICON_DIR");
+      shipped = env != nullptr && *env != '\0' ? env : SG_DEFAULT_LEXICON_DIR;
+    }
+    dirs.push_back(shipped);
+  }
+  dirs.insert(dirs.end(), options.extra_dirs.begin(), options.extra_dirs.end());
+  for (const std::string& dir : dirs) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) {
+      return absl::NotFoundError(absl::StrCat("lexicon directory not found: ", dir));
+    }
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+      if (entry.path().extension() == ".json") files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+      bool ok = false;
+      const std::string text = ReadFile(f, &ok);
+      if (!ok) return absl::NotFoundError(absl::StrCat("cannot read lexicon ", f.string()));
+      if (absl::Status s = lexicon->AddJson(text, f.string()); !s.ok()) return s;
+    }
+  }
+  lexicon->Finish();
+  return std::shared_ptr<const Lexicon>(std::move(lexicon));
+}
+
+absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Default() {
+  static std::mutex mu;
+  static std::shared_ptr<const Lexicon> cached;
+  std::lock_guard<std::mutex> lock(mu);
+  if (cached) return cached;
+  LexiconOptions options;
+  if (const char* env = std::getenv("STANCEGRAPH_LEXICONS"); env != nullptr && *env != '\0') {
+    for (absl::string_view d : absl::StrSplit(env, ':', absl::SkipEmpty())) {
+      options.extra_dirs.emplace_back(d.data(), d.size());
+    }
+  }
+  auto loaded = Load(options);
+  if (!loaded.ok()) return loaded.status();
+  cached = *loaded;
+  return cached;
+}
+
+}  // namespace stancegraph::importers

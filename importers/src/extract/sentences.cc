@@ -1,0 +1,130 @@
+#include "extract/sentences.h"
+
+#include <string>
+#include <unordered_set>
+
+namespace stancegraph::importers::extract {
+namespace {
+
+const std::unordered_set<std::string>& Abbreviations() {
+  static const auto* set = new std::unordered_set<std::string>{
+      "mr",   "mrs",  "ms",   "dr",   "prof", "sen",  "rep",  "gov",  "gen",   "lt",   "col",
+      "maj",  "capt", "cmdr", "adm",  "sgt",  "cpl",  "pvt",  "st",   "jr",    "sr",   "rev",
+      "hon",  "pres", "supt", "insp", "det",  "atty", "amb",  "fr",   "messrs", "mme", "mlle",
+      "jan",  "feb",  "mar",  "apr",  "aug",  "sept", "sep",  "oct",  "nov",   "dec",  "no",
+      "nos",  "vs",   "v",    "etc",  "inc",  "corp", "co",   "ltd",  "bros",  "approx",
+      "dept", "est",  "fig",  "vol",  "ft",   "mt",   "ave",  "blvd", "rd",    "calif", "fla",
+      "mass", "penn", "conn", "wash", "ariz", "colo", "ill",  "ind",  "mich",  "minn", "wis",
+      "okla", "tenn", "tex",  "va",   "ky",   "la",   "md",   "mo",   "nev",   "ore",  "pa",
+      "ga",   "ala",  "ark",  "del",  "kan",  "neb",  "miss", "vt",   "wyo",   "op",   "ed"};
+  return *set;
+}
+
+// Words that start a new sentence after a dotted abbreviation ("... in the
+// U.S. The ...").
+const std::unordered_set<std::string>& SentenceStarters() {
+  static const auto* set = new std::unordered_set<std::string>{
+      "the", "he",  "she", "it",  "they", "we",  "i",    "but",  "and",   "in",     "a",
+      "an",  "this", "that", "there", "his", "her", "their", "its", "however", "meanwhile",
+      "yet", "so",  "if",  "when", "while", "after", "asked", "last", "on", "at", "for"};
+  return *set;
+}
+
+bool IsTerminal(const Token& t) {
+  return t.kind == TokenKind::kPunct &&
+         (t.lower == "." || t.lower == "!" || t.lower == "?" || t.lower == "...");
+}
+
+}  // namespace
+
+bool IsNonFinalAbbreviation(const std::string& word) { return Abbreviations().count(word) > 0; }
+
+std::vector<Sentence> SplitSentences(const std::vector<Token>& tokens) {
+  std::vector<Sentence> out;
+  if (tokens.empty()) return out;
+  uint32_t paragraph = 0;
+  bool in_quote = false;
+  Sentence current;
+  current.first_in_paragraph = true;
+  auto close = [&](uint32_t end) {
+    if (end > current.first) {
+      current.last = end;
+      out.push_back(current);
+    }
+    current = Sentence{};
+    current.first = end;
+    current.paragraph = paragraph;
+    current.starts_in_quote = in_quote;
+  };
+  const auto n = static_cast<uint32_t>(tokens.size());
+  for (uint32_t i = 0; i < n; ++i) {
+    const Token& t = tokens[i];
+    // A blank line, or a line break after sentence-final punctuation, a
+    // colon-less short line or before a quote/bullet, is a paragraph break.
+    if (i > current.first || (i == current.first && i > 0)) {
+      bool para = false;
+      if (t.newlines_before >= 2) {
+        para = true;
+      } else if (t.newlines_before == 1 && i > 0) {
+        const Token& prev = tokens[i - 1];
+        para = IsTerminal(prev) || prev.kind == TokenKind::kCloseQuote ||
+               t.kind == TokenKind::kOpenQuote || !(prev.kind == TokenKind::kWord ||
+                                                    prev.lower == ",");
+      }
+      if (para) {
+        if (i > current.first) {
+          ++paragraph;
+          in_quote = false;
+          close(i);
+        } else {
+          ++paragraph;
+          in_quote = false;
+          current.paragraph = paragraph;
+          current.starts_in_quote = false;
+        }
+        current.first_in_paragraph = true;
+      }
+    }
+    if (t.kind == TokenKind::kOpenQuote && t.lower == "\"") in_quote = true;
+    if (t.kind == TokenKind::kCloseQuote && t.lower == "\"") in_quote = false;
+    if (!IsTerminal(t)) {
+      // A dotted abbreviation ends a sentence only before a typical starter.
+      if (t.kind == TokenKind::kWord && t.lower.size() >= 4 && t.lower.back() == '.' &&
+          i + 1 < n && tokens[i + 1].capitalized && SentenceStarters().count(tokens[i + 1].lower)) {
+        close(i + 1);
+      }
+      continue;
+    }
+    // "Mr." / "Sen." / initials "W." are not sentence ends.
+    if (t.lower == "." && i > 0 && tokens[i - 1].kind == TokenKind::kWord &&
+        tokens[i - 1].end == t.begin) {
+      const Token& prev = tokens[i - 1];
+      if (IsNonFinalAbbreviation(prev.lower) && i + 1 < n && tokens[i + 1].newlines_before == 0) {
+        continue;
+      }
+      if (prev.lower.size() == 1 && prev.capitalized && i + 1 < n && tokens[i + 1].capitalized) {
+        continue;
+      }
+    }
+    // Absorb closing quotes and brackets that follow the stop.
+    uint32_t end = i + 1;
+    while (end < n && tokens[end].newlines_before == 0 &&
+           (tokens[end].kind == TokenKind::kCloseQuote || tokens[end].lower == ")" ||
+            IsTerminal(tokens[end]))) {
+      if (tokens[end].kind == TokenKind::kCloseQuote && tokens[end].lower == "\"") in_quote = false;
+      ++end;
+    }
+    if (end >= n) break;
+    const Token& next = tokens[end];
+    // "... ," he said." : a stop inside a quote followed by a lower-case word
+    // continues the sentence.
+    if (next.newlines_before == 0 && next.kind == TokenKind::kWord && !next.capitalized) continue;
+    if (next.kind == TokenKind::kPunct && next.lower == ",") continue;
+    i = end - 1;
+    close(end);
+  }
+  close(n);
+  return out;
+}
+
+}  // namespace stancegraph::importers::extract

@@ -1,0 +1,31 @@
+// Stage 5: stance. From an attribution's cue and content: the polarity (cue
+// polarity, a negated cue, negation in the content's main clause, evaluative
+// predicates such as "would be unacceptable"), hedges ("may", "could", "a 25%
+// chance") and conditions ("if ...", "in the event that ..."). The part of
+// the content that states the proposition is returned with the negations to
+// drop, so the proposition is always stated positively.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "extract/attribution.h"
+#include "extract/text.h"
+#include "stancegraph/importers/lexicon.h"
+
+namespace stancegraph::importers::extract {
+
+struct Stance {
+  int polarity = 1;  // +1, -1, 0
+  bool hedged = false;
+  bool conditional = false;
+  uint32_t condition_first = 0, condition_last = 0;  // tokens of the condition
+  uint32_t prop_first = 0, prop_last = 0;            // tokens stating the proposition
+  std::vector<uint32_t> dropped;                     // negation tokens inside it
+  int kind_polarity = 1;                             // the cue's own polarity
+};
+
+Stance AnalyzeStance(const std::vector<Token>& tokens, const Attribution& a,
+                     const Lexicon& lexicon);
+
+}  // namespace stancegraph::importers::extract
