@@ -26,8 +26,12 @@ constexpr char kUserMetaPrefix[] = "user/";
 
 class SnapshotImpl final : public Snapshot {
  public:
-  SnapshotImpl(rocksdb::DB* db) : db_(db), snapshot_(db->GetSnapshot()) {}
-  ~SnapshotImpl() override { db_->ReleaseSnapshot(snapshot_); }
+  // A secondary has no snapshots; its view changes only in CatchUp().
+  SnapshotImpl(rocksdb::DB* db, bool secondary)
+      : db_(db), snapshot_(secondary ? nullptr : db->GetSnapshot()) {}
+  ~SnapshotImpl() override {
+    if (snapshot_) db_->ReleaseSnapshot(snapshot_);
+  }
   const rocksdb::Snapshot* get() const { return snapshot_; }
 
  private:
@@ -176,7 +180,9 @@ absl::Status DatabaseImpl::LoadState() {
     rocksdb::WriteOptions wo;
     wo.sync = true;
     auto s = db_->Put(wo, cf(kMeta), kFormatKey, std::to_string(kFormatVersion));
-    return FromRocks(s, absl::StrCat("initialise ", dir_));
+    SG_RETURN_IF_ERROR(FromRocks(s, absl::StrCat("initialise ", dir_)));
+    // Readers opened while a writer replays its log must still see the stamp.
+    return Flush();
   }
   SG_RETURN_IF_ERROR(version.status());
   if (*version != std::to_string(kFormatVersion)) {
@@ -284,7 +290,7 @@ absl::StatusOr<schema::Entity> DatabaseImpl::FindEntity(std::string_view name,
 }
 
 std::unique_ptr<Snapshot> DatabaseImpl::GetSnapshot() {
-  return std::make_unique<SnapshotImpl>(db_.get());
+  return std::make_unique<SnapshotImpl>(db_.get(), mode_ == AccessMode::kSecondary);
 }
 
 absl::StatusOr<uint64_t> DatabaseImpl::SequenceAt(schema::Timestamp t, const ReadOptions& ro) {

@@ -28,7 +28,8 @@ namespace stancegraph::engine {
 inline constexpr uint32_t kFormatVersion = 1;
 
 // A consistent point-in-time view. Pass it in ScanOptions/ReadOptions to read
-// several things as of one moment. Released when destroyed; must not outlive
+// several things as of one moment. (A kSecondary database changes only in
+// CatchUp(), so there a snapshot is simply the state since the last one.) Released when destroyed; must not outlive
 // the Database that made it.
 class Snapshot {
  public:

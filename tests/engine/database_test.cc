@@ -1,0 +1,232 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "stancegraph/engine/database.h"
+#include "stancegraph/schema/ids.h"
+#include "stancegraph/schema/time.h"
+#include "support/claims_builder.h"
+#include "support/temp_dir.h"
+
+using namespace stancegraph;
+using engine::Database;
+using testing::ClaimsBuilder;
+using testing::TempDir;
+
+namespace {
+
+std::unique_ptr<Database> OpenOrDie(const std::string& dir, engine::OpenOptions o = {}) {
+  auto db = Database::Open(o, dir);
+  REQUIRE(db.ok());
+  return *std::move(db);
+}
+
+schema::DocumentClaims Memo(const std::string& source) {
+  return ClaimsBuilder(source, "2024-03-01")
+      .Claim("Finland", +1, "Finland joins Nato")
+      .Claim("Russia", -1, "Finland joins Nato")
+      .Claim("Finland", +1, "Finland joins Nato")
+      .Build();
+}
+
+}  // namespace
+
+TEST_CASE("A written document can be read back with its claims", "[engine]") {
+  TempDir dir;
+  auto db = OpenOrDie(dir.path());
+  auto d = Memo("memo-1");
+  auto s = db->Write({d}, {});
+  REQUIRE(s.ok());
+  CHECK(s->documents_written == 1);
+  CHECK(s->mentions_written == 3);
+
+  auto doc = db->GetDocument(d.document.id);
+  REQUIRE(doc.ok());
+  CHECK(doc->source == "memo-1");
+  CHECK(doc->ingested != schema::kNoTime);
+  CHECK(db->GetEntity(schema::MakeEntityId("Finland"))->name == "Finland");
+  CHECK(db->FindEntity("FINLAND")->name == "Finland");
+  CHECK(db->GetClaim(d.claims[1].id)->polarity == -1);
+  CHECK(absl::IsNotFound(db->GetDocument(12345).status()));
+
+  auto stats = db->GetStats();
+  REQUIRE(stats.ok());
+  CHECK(stats->documents == 1);
+  CHECK(stats->entities == 2);
+  CHECK(stats->propositions == 1);
+  CHECK(stats->claims == 2);
+  CHECK(stats->mentions == 3);
+}
+
+TEST_CASE("Writing the same document twice changes nothing", "[engine]") {
+  TempDir dir;
+  auto db = OpenOrDie(dir.path());
+  REQUIRE(db->Write({Memo("memo-1")}, {}).ok());
+  uint64_t next = db->NextSequence();
+  auto again = db->Write({Memo("memo-1"), Memo("memo-1")}, {});
+  REQUIRE(again.ok());
+  CHECK(again->documents_written == 0);
+  CHECK(again->documents_skipped == 2);
+  CHECK(db->NextSequence() == next);
+  CHECK(db->GetStats()->mentions == 3);
+}
+
+TEST_CASE("A batch with one invalid document stores nothing", "[engine]") {
+  TempDir dir;
+  auto db = OpenOrDie(dir.path());
+  auto good = Memo("memo-1");
+  auto bad = Memo("memo-2");
+  bad.mentions[0].confidence = 7.0f;
+  auto s = db->Write({good, bad}, {});
+  REQUIRE(absl::IsInvalidArgument(s.status()));
+  CHECK_THAT(std::string(s.status().message()), Catch::Contains("memo-2"));
+  CHECK_FALSE(*db->HasDocument(good.document.id));
+  CHECK(db->GetStats()->mentions == 0);
+  auto it = db->ScanAllByHolder();
+  CHECK_FALSE(it->Valid());
+}
+
+TEST_CASE("Claims of a holder come in proposition and time order", "[engine]") {
+  TempDir dir;
+  auto db = OpenOrDie(dir.path());
+  std::vector<schema::DocumentClaims> docs = {
+      ClaimsBuilder("b", "2023-07-11").Claim("Turkey", +1, "Sweden joins Nato").Build(),
+      ClaimsBuilder("a", "2023-01-24").Claim("Turkey", -1, "Sweden joins Nato").Build(),
+      ClaimsBuilder("c", "2023-05-01").Claim("Turkey", +1, "Grain deal extended").Build(),
+  };
+  REQUIRE(db->Write(docs, {}).ok());
+  auto turkey = schema::MakeEntityId("Turkey");
+  auto sweden = schema::MakePropositionId("sweden joins nato");
+  std::vector<std::pair<schema::PropositionId, std::string>> seen;
+  auto it = db->ScanByHolder(turkey);
+  for (; it->Valid(); it->Next()) {
+    seen.emplace_back(it->ref().proposition, schema::FormatTime(it->ref().made));
+  }
+  REQUIRE(it->status().ok());
+  REQUIRE(seen.size() == 3);
+  // Within one proposition, earlier claims first, whatever the write order.
+  for (size_t i = 0; i + 1 < seen.size(); ++i) {
+    if (seen[i].first == seen[i + 1].first) CHECK(seen[i].second < seen[i + 1].second);
+  }
+  auto by_prop = db->ScanByProposition(sweden);
+  REQUIRE(by_prop->Valid());
+  CHECK(by_prop->ref().polarity == -1);
+  CHECK(schema::FormatTime(by_prop->ref().made) == "2023-01-24T00:00:00Z");
+  auto m = by_prop->mention();
+  REQUIRE(m.ok());
+  CHECK(m->extractor == "test");
+  by_prop->Next();
+  REQUIRE(by_prop->Valid());
+  CHECK(by_prop->ref().polarity == +1);
+  by_prop->Next();
+  CHECK_FALSE(by_prop->Valid());
+}
+
+TEST_CASE("Time ranges include the start and exclude the end", "[engine]") {
+  TempDir dir;
+  auto db = OpenOrDie(dir.path());
+  REQUIRE(db->Write({ClaimsBuilder("d", "2024-01-01")
+                         .Claim("A", 1, "p", "2024-01-01T00:00:00Z")
+                         .Claim("A", 1, "p", "2024-01-02T00:00:00Z")
+                         .Claim("B", -1, "p", "2024-01-03T00:00:00Z")
+                         .Build()},
+                    {})
+              .ok());
+  engine::ScanOptions so{.made_from = *schema::ParseTime("2024-01-02"),
+                         .made_to = *schema::ParseTime("2024-01-03")};
+  auto count = [](std::unique_ptr<engine::MentionIterator> it) {
+    int n = 0;
+    for (; it->Valid(); it->Next()) ++n;
+    REQUIRE(it->status().ok());
+    return n;
+  };
+  CHECK(count(db->ScanByTime(so)) == 1);
+  CHECK(count(db->ScanByProposition(schema::MakePropositionId("p"), so)) == 1);
+  CHECK(count(db->ScanByHolder(schema::MakeEntityId("A"), so)) == 1);
+  CHECK(count(db->ScanAllByHolder(so)) == 1);
+  CHECK(count(db->ScanByTime()) == 3);
+}
+
+TEST_CASE("Canonical claims are listed once however often they are mentioned", "[engine]") {
+  TempDir dir;
+  auto db = OpenOrDie(dir.path());
+  REQUIRE(db->Write({Memo("m1"), Memo("m2")}, {}).ok());
+  auto nato = schema::MakePropositionId("finland joins nato");
+  std::vector<int> polarities;
+  for (auto it = db->ClaimsOfProposition(nato); it->Valid(); it->Next()) {
+    polarities.push_back(it->claim().polarity);
+  }
+  CHECK(polarities == std::vector<int>{-1, 1});
+  int mentions = 0;
+  auto claim = schema::MakeClaimId(schema::MakeEntityId("Finland"), nato, 1);
+  for (auto it = db->ScanByClaim(claim); it->Valid(); it->Next()) ++mentions;
+  CHECK(mentions == 4);
+  int docs = 0;
+  for (auto it = db->ScanByDocument(Memo("m1").document.id); it->Valid(); it->Next()) ++docs;
+  CHECK(docs == 3);
+}
+
+TEST_CASE("Ingest order and ingest time find what is new", "[engine]") {
+  TempDir dir;
+  auto db = OpenOrDie(dir.path());
+  REQUIRE(db->Write({Memo("m1")}, {}).ok());
+  uint64_t mark = db->NextSequence();
+  auto later = absl::ToUnixMicros(absl::Now());
+  REQUIRE(db->Write({Memo("m2")}, {}).ok());
+  int fresh = 0;
+  for (auto it = db->ScanByIngest(mark); it->Valid(); it->Next()) {
+    CHECK(it->ref().sequence >= mark);
+    ++fresh;
+  }
+  CHECK(fresh == 3);
+  CHECK(*db->SequenceAt(later) == mark);
+  CHECK(*db->SequenceAt(schema::kNoTime) == 1);
+}
+
+TEST_CASE("A snapshot does not see later writes", "[engine]") {
+  TempDir dir;
+  auto db = OpenOrDie(dir.path());
+  REQUIRE(db->Write({Memo("m1")}, {}).ok());
+  auto snap = db->GetSnapshot();
+  REQUIRE(db->Write({Memo("m2")}, {}).ok());
+  int seen = 0;
+  for (auto it = db->ScanByTime({.snapshot = snap.get()}); it->Valid(); it->Next()) ++seen;
+  CHECK(seen == 3);
+  CHECK_FALSE(*db->HasDocument(Memo("m2").document.id, {.snapshot = snap.get()}));
+}
+
+TEST_CASE("Named values persist across opening", "[engine]") {
+  TempDir dir;
+  {
+    auto db = OpenOrDie(dir.path());
+    REQUIRE(db->PutMeta("report/weekly", "42").ok());
+  }
+  auto db = OpenOrDie(dir.path());
+  CHECK(*db->GetMeta("report/weekly") == "42");
+  CHECK(absl::IsNotFound(db->GetMeta("report/daily").status()));
+}
+
+TEST_CASE("Opening a missing database for reading says so", "[engine]") {
+  TempDir dir;
+  auto db = Database::Open({.mode = engine::AccessMode::kReadOnly}, dir / "nothing");
+  CHECK(absl::IsNotFound(db.status()));
+}
+
+TEST_CASE("A second writer gets a clear locked error", "[engine]") {
+  TempDir dir;
+  auto first = OpenOrDie(dir.path());
+  auto second = Database::Open({}, dir.path());
+  REQUIRE_FALSE(second.ok());
+  CHECK(absl::IsFailedPrecondition(second.status()));
+  CHECK_THAT(std::string(second.status().message()), Catch::Contains("locked"));
+  auto reader = Database::Open({.mode = engine::AccessMode::kReadOnly}, dir.path());
+  CHECK(reader.ok());
+}
+
+TEST_CASE("A directory that is not a stancegraph database is refused", "[engine]") {
+  TempDir dir;
+  std::ofstream(dir / "CURRENT") << "MANIFEST-000001\n";
+  auto db = Database::Open({}, dir.path());
+  REQUIRE_FALSE(db.ok());
+}
