@@ -1,0 +1,44 @@
+#include "cli_common.h"
+
+#include <cstdlib>
+#include <iostream>
+
+namespace stancegraph::cli {
+
+std::string DefaultDbPath() {
+  const char* env = std::getenv("STANCEGRAPH_DB");
+  if (env && *env) return env;
+  return "./stancegraph.db";
+}
+
+void AddVersionFlag(CLI::App* cmd) { cmd->set_version_flag("--version", SG_VERSION); }
+
+void AddDbOption(CLI::App* cmd, std::string* db_path) {
+  *db_path = DefaultDbPath();
+  cmd->add_option("--db", *db_path, "Database directory ($STANCEGRAPH_DB or ./stancegraph.db)")
+      ->capture_default_str();
+  AddVersionFlag(cmd);
+}
+
+absl::StatusOr<std::unique_ptr<engine::Database>> OpenForReading(const std::string& db_path) {
+  // Read-only opening works while an import holds the write lock.
+  return engine::Database::Open({.create_if_missing = false, .mode = engine::AccessMode::kReadOnly},
+                                db_path);
+}
+
+absl::StatusOr<std::unique_ptr<engine::Database>> OpenForWriting(const std::string& db_path,
+                                                                 bool bulk_load) {
+  return engine::Database::Open({.bulk_load = bulk_load}, db_path);
+}
+
+int PrintError(const absl::Status& status) {
+  std::cerr << "stancegraph: error: " << status.message() << "\n";
+  return kExitFailure;
+}
+
+int& ExitCode() {
+  static int code = kExitOk;
+  return code;
+}
+
+}  // namespace stancegraph::cli

@@ -1,0 +1,48 @@
+// Shared pieces of the `stancegraph` subcommands. The CLI is thin: each
+// subcommand parses its options and calls the library.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "stancegraph/engine/database.h"
+
+namespace stancegraph::cli {
+
+// Exit codes: 0 all went well; 1 the command ran but something failed (bad
+// records, unreadable files, a database error); 2 the command line was wrong.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitUsage = 2;
+
+// $STANCEGRAPH_DB when set, else ./stancegraph.db.
+std::string DefaultDbPath();
+
+// Adds `--db DIR` (default DefaultDbPath()) and `--version` to `cmd`.
+void AddDbOption(CLI::App* cmd, std::string* db_path);
+void AddVersionFlag(CLI::App* cmd);
+
+// Opens for reading while another process may be writing.
+absl::StatusOr<std::unique_ptr<engine::Database>> OpenForReading(const std::string& db_path);
+absl::StatusOr<std::unique_ptr<engine::Database>> OpenForWriting(const std::string& db_path,
+                                                                 bool bulk_load);
+
+// Prints "stancegraph: error: <message>" to stderr; returns kExitFailure.
+int PrintError(const absl::Status& status);
+
+// Where a subcommand leaves its exit code for main.
+int& ExitCode();
+
+// Subcommands; each file adds one.
+void AddImportCommand(CLI::App& app);
+void AddExportCommand(CLI::App& app);
+void AddStatsCommand(CLI::App& app);
+void AddQueryCommand(CLI::App& app);
+// Adds `network` under `export`.
+void AddExportNetworkCommand(CLI::App& export_cmd);
+
+}  // namespace stancegraph::cli

@@ -1,0 +1,101 @@
+#include <iostream>
+
+#include "absl/container/flat_hash_map.h"
+#include "cli_common.h"
+#include "nlohmann/json.hpp"
+#include "stancegraph/schema/json_codec.h"
+#include "stancegraph/schema/status_macros.h"
+
+namespace stancegraph::cli {
+namespace {
+
+// One line per claim mention, in the order they were stored.
+absl::Status ExportClaims(engine::Database& db) {
+  auto snapshot = db.GetSnapshot();
+  engine::ReadOptions ro{.snapshot = snapshot.get()};
+  absl::flat_hash_map<schema::EntityId, schema::Entity> entities;
+  absl::flat_hash_map<schema::PropositionId, schema::Proposition> props;
+  schema::Document doc;  // mentions of one document are stored together
+  auto it = db.ScanByIngest(0, {.snapshot = snapshot.get()});
+  for (; it->Valid(); it->Next()) {
+    const engine::MentionRef& ref = it->ref();
+    schema::ClaimRecord r;
+    SG_ASSIGN_OR_RETURN(r.mention, it->mention());
+    if (doc.id != r.mention.document) {
+      SG_ASSIGN_OR_RETURN(doc, db.GetDocument(r.mention.document, ro));
+      doc.text.clear();
+    }
+    r.document = doc;
+    auto e = entities.find(ref.holder);
+    if (e == entities.end()) {
+      SG_ASSIGN_OR_RETURN(auto entity, db.GetEntity(ref.holder, ro));
+      e = entities.emplace(ref.holder, std::move(entity)).first;
+    }
+    r.holder = e->second;
+    auto p = props.find(ref.proposition);
+    if (p == props.end()) {
+      SG_ASSIGN_OR_RETURN(auto prop, db.GetProposition(ref.proposition, ro));
+      p = props.emplace(ref.proposition, std::move(prop)).first;
+    }
+    r.proposition = p->second;
+    r.claim = {.id = ref.claim(),
+               .holder = ref.holder,
+               .proposition = ref.proposition,
+               .polarity = ref.polarity};
+    std::cout << schema::ClaimRecordToJson(r) << '\n';
+  }
+  std::cout.flush();
+  return it->status();
+}
+
+template <typename T, typename ToJson>
+absl::Status ExportRecords(std::unique_ptr<engine::RecordIterator<T>> it, ToJson to_json) {
+  for (; it->Valid(); it->Next()) {
+    std::cout << to_json(it->value()).dump(-1, ' ', false,
+                                           nlohmann::json::error_handler_t::replace)
+              << '\n';
+  }
+  std::cout.flush();
+  return it->status();
+}
+
+void AddKind(CLI::App* exp, const std::string& kind, const std::string& help) {
+  auto* cmd = exp->add_subcommand(kind, help);
+  auto* db_path = new std::string;  // lives as long as the program
+  AddDbOption(cmd, db_path);
+  cmd->callback([kind, db_path] {
+    auto db = OpenForReading(*db_path);
+    if (!db.ok()) {
+      ExitCode() = PrintError(db.status());
+      return;
+    }
+    absl::Status s;
+    if (kind == "claims") {
+      s = ExportClaims(**db);
+    } else if (kind == "entities") {
+      s = ExportRecords((*db)->Entities(), schema::EntityToJson);
+    } else if (kind == "propositions") {
+      s = ExportRecords((*db)->Propositions(), schema::PropositionToJson);
+    } else {
+      s = ExportRecords((*db)->Documents(),
+                        [](const schema::Document& d) { return schema::DocumentToJson(d, true); });
+    }
+    if (!s.ok()) ExitCode() = PrintError(s);
+  });
+}
+
+}  // namespace
+
+void AddExportCommand(CLI::App& app) {
+  auto* exp = app.add_subcommand("export", "Print the database's contents as JSON lines");
+  AddVersionFlag(exp);
+  exp->require_subcommand(1);
+  AddKind(exp, "claims",
+          "One line per claim mention: holder, polarity, proposition, quote spans, document");
+  AddKind(exp, "entities", "One line per entity: name, type, aliases, roles");
+  AddKind(exp, "propositions", "One line per proposition: text, subject, relation, object");
+  AddKind(exp, "documents", "One line per document, with its text");
+  AddExportNetworkCommand(*exp);
+}
+
+}  // namespace stancegraph::cli

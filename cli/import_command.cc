@@ -1,0 +1,110 @@
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "cli_common.h"
+#include "stancegraph/importers/formats.h"
+#include "stancegraph/importers/import.h"
+#include "stancegraph/schema/time.h"
+
+namespace stancegraph::cli {
+namespace {
+
+struct ImportArgs {
+  std::string db_path;
+  std::string format = "auto";
+  std::string published;
+  std::string extractor;
+  int extractor_timeout = 60;
+  bool bulk = false;
+  bool quiet = false;
+  size_t max_errors_shown = 50;
+  std::vector<std::string> paths;
+};
+
+std::string Summary(const importers::ImportSummary& s) {
+  return absl::StrFormat(
+      "%d documents imported (%d already present), %d claim mentions, %d errors, %.1f MB in "
+      "%.2f s",
+      s.documents_written, s.documents_skipped, s.mentions_written, s.errors,
+      s.bytes_read / 1e6, s.seconds);
+}
+
+void Run(const ImportArgs& args) {
+  importers::ImportOptions options;
+  options.format = args.format;
+  options.source.extractor_command = args.extractor;
+  options.source.extractor_timeout_seconds = args.extractor_timeout;
+  if (!args.published.empty()) {
+    auto t = schema::ParseTime(args.published);
+    if (!t.ok()) {
+      ExitCode() = PrintError(absl::InvalidArgumentError(
+          absl::StrCat("--published: ", t.status().message())));
+      return;
+    }
+    options.source.published = *t;
+  }
+  auto db = OpenForWriting(args.db_path, args.bulk);
+  if (!db.ok()) {
+    ExitCode() = PrintError(db.status());
+    return;
+  }
+  const bool tty = isatty(STDERR_FILENO) && !args.quiet;
+  size_t shown = 0;
+  auto on_error = [&](const importers::ImportError& e) {
+    if (shown++ >= args.max_errors_shown) return;
+    if (tty) std::cerr << "\r\033[K";
+    if (e.line > 0) std::cerr << e.file << ":" << e.line << ": " << e.message << "\n";
+    else std::cerr << e.file << ": " << e.message << "\n";
+  };
+  auto on_progress = [&](const importers::ImportSummary& s) {
+    if (tty) std::cerr << "\r\033[K" << Summary(s) << std::flush;
+  };
+  auto summary = importers::Import(**db, args.paths, options, on_error, on_progress);
+  if (tty) std::cerr << "\r\033[K";
+  if (!summary.ok()) {
+    ExitCode() = PrintError(summary.status());
+    return;
+  }
+  if (shown > args.max_errors_shown) {
+    std::cerr << "... and " << shown - args.max_errors_shown << " more errors\n";
+  }
+  if (!args.quiet) std::cerr << Summary(*summary) << "\n";
+  if (summary->errors > 0) ExitCode() = kExitFailure;
+}
+
+}  // namespace
+
+void AddImportCommand(CLI::App& app) {
+  static ImportArgs args;
+  auto* cmd = app.add_subcommand(
+      "import", "Read articles or pre-extracted claims into the database");
+  AddDbOption(cmd, &args.db_path);
+  std::vector<std::string> formats = importers::FormatNames();
+  formats.insert(formats.begin(), "auto");
+  cmd->add_option("--format", args.format,
+                  "Input format: " + absl::StrJoin(formats, ", ") +
+                      " (auto picks per file by name and content)")
+      ->check(CLI::IsMember(formats))
+      ->capture_default_str();
+  cmd->add_option("--published", args.published,
+                  "Published time for every document read (RFC 3339), overriding the input's");
+  cmd->add_option("--extractor", args.extractor,
+                  "Run this program instead of the built-in extractor: document JSON on stdin, "
+                  "claims JSONL on stdout");
+  cmd->add_option("--extractor-timeout", args.extractor_timeout,
+                  "Seconds the external extractor may take per document")
+      ->capture_default_str();
+  cmd->add_flag("--bulk", args.bulk,
+                "Load faster without a write-ahead log (a crash loses the unflushed part of "
+                "this import, never half a document)");
+  cmd->add_flag("-q,--quiet", args.quiet, "No progress or summary on stderr");
+  cmd->add_option("paths", args.paths, "Files, directories (recursively) or - for stdin")
+      ->required();
+  cmd->callback([] { Run(args); });
+}
+
+}  // namespace stancegraph::cli
