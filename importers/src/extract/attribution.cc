@@ -37,9 +37,12 @@ std::vector<Attribution> Finder::Run() {
   const auto& sentences = *in_.sentences;
   for (uint32_t si = 0; si < sentences.size(); ++si) {
     const Sentence& s = sentences[si];
-    UpdateMentions(s);
+    current_ = &s;
+    sentence_holders_.clear();
     const size_t before = out_.size();
     ProcessSentence(si, s);
+    UpdateMentions(s);
+    if (out_.size() == before && s.first_in_paragraph) MaybeHeadlineColon(si, s);
     if (out_.size() == before && covered_until_ <= s.first) MaybeContinueQuote(si, s);
     if (out_.size() > before && out_.back().holder >= 0) {
       last_speaker_ = out_.back().holder;
@@ -80,9 +83,22 @@ bool Finder::Fits(int entity, char gender) const {
   return g == 0 || g == gender;
 }
 
-// The last fitting speaker of the last paragraphs, else the last fitting
-// name mentioned: news prose keeps its current speaker as the subject.
+// In order: a speaker already found in this sentence ("Trump said he
+// believed"), the sentence's subject, the last speaker of the last
+// paragraphs, then the last fitting name: news prose keeps its current
+// speaker as the subject.
 int Finder::ResolvePronoun(const EntityRef& ref, uint32_t paragraph) const {
+  for (auto it = sentence_holders_.rbegin(); it != sentence_holders_.rend(); ++it) {
+    if (*it >= 0 && Fits(*it, ref.gender)) return *it;
+  }
+  if (current_ != nullptr) {
+    for (uint32_t k = current_->first; k < ref.first; ++k) {
+      const EntityRef* r = RefStartingAt(k);
+      if (r == nullptr || r->kind == RefKind::kPronoun || r->entity < 0) continue;
+      if (Fits(r->entity, ref.gender)) return r->entity;
+      break;
+    }
+  }
   if (last_speaker_ >= 0 && paragraph <= last_speaker_paragraph_ + 3 &&
       Fits(last_speaker_, ref.gender)) {
     return last_speaker_;
@@ -104,7 +120,7 @@ bool Finder::VerbUse(uint32_t k, const Cue& cue, const Sentence& s) const {
   const Token& tok = t_[k];
   if (k == s.first) return false;  // "Asked ...", "Says ...": no subject before
   const bool after_quote = t_[k - 1].kind == TokenKind::kOpenQuote;
-  if (tok.capitalized && !after_quote) return false;
+  if (tok.capitalized && !after_quote && !title_case_) return false;
   const std::string& prev = t_[k - 1].lower;
   if (IsDeterminer(prev) || IsPreposition(prev)) return false;
   uint32_t p = k;

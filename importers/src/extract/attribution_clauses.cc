@@ -77,7 +77,19 @@ int Finder::GroupHolder(uint32_t end, const Sentence& s, uint32_t* first) {
   const uint32_t head = end - 1;
   const Token& h = t_[head];
   if (h.kind != TokenKind::kWord || h.capitalized) return -1;
-  if (!(Has(head, "group") || Has(head, "title"))) return -1;
+  if (!(Has(head, "group") || Has(head, "title"))) {
+    // Any common noun after a determiner: "the actress", "a witness".
+    bool det = false;
+    for (uint32_t j = head; j > s.first && head - j < 3 && !det; --j) {
+      const std::string& w = t_[j - 1].lower;
+      if (IsDeterminer(w)) det = true;
+      if (IsPreposition(w) || IsAuxOrAdverb(w) || t_[j - 1].kind != TokenKind::kWord) break;
+    }
+    if (!det || IsAuxOrAdverb(h.lower) || IsModal(h.lower) || Has(head, "common") ||
+        IsPreposition(h.lower) || h.lower.ends_with("ing") || IsObjectPronoun(h.lower)) {
+      return -1;
+    }
+  }
   uint32_t b = head;
   while (b > s.first && head - b < 3) {
     const Token& w = t_[b - 1];
@@ -121,15 +133,20 @@ void Finder::FindSource(const Sentence& s, Candidate* c, const std::vector<Candi
       c->holder_last = r->last;
       return;
     }
+    // Any noun phrase: "a new poll", "FEC filings", "early results of exit polls".
     uint32_t e = k;
-    while (e < s.last && t_[e].kind == TokenKind::kWord && !IsPreposition(t_[e].lower) &&
-           e - k < 4) {
+    while (e < s.last && e - k < 8 && t_[e].kind == TokenKind::kWord && t_[e].lower != "that" &&
+           t_[e].lower != "who" && t_[e].lower != "which" && !lex_.cue_index().count(t_[e].lower)) {
       ++e;
     }
-    uint32_t b = 0;
-    c->holder = GroupHolder(e, s, &b);
-    if (c->holder >= 0) {
-      c->holder_first = b;
+    if (e > k) {
+      std::string name;
+      for (uint32_t j = k; j < e; ++j) {
+        if (j > k) name.push_back(' ');
+        name.append(in_.text.substr(t_[j].begin, t_[j].end - t_[j].begin));
+      }
+      c->holder = ents_.FromName(name, schema::EntityType::kGroup, 0);
+      c->holder_first = k;
       c->holder_last = e;
     }
     return;
@@ -149,10 +166,15 @@ void Finder::FindSource(const Sentence& s, Candidate* c, const std::vector<Candi
     c->clause_start = r.first;
     if (r.first > s.first) {
       const std::string& w = t_[r.first - 1].lower;
-      if (w == "if" || w == "unless" || w == "whether" || w == "when" || w == "because") {
+      if (w == "if" || w == "unless" || w == "whether") {
         c->holder = -1;  // a cue inside a condition asserts nothing
       }
       c->bounds_previous = IsCoordinator(w) || w == ",";
+      // "X said A and he feels B": the same speaker's clause nests in A.
+      if (c->bounds_previous && (w == "and" || w == ",") && !earlier.empty() &&
+          earlier.back().holder == c->holder) {
+        c->bounds_previous = false;
+      }
       if (IsCoordinator(w)) c->clause_start = r.first - 1;
       if (IsCoordinator(w) && r.first - 1 > s.first && t_[r.first - 2].lower == ",") {
         c->clause_start = r.first - 2;
@@ -190,19 +212,41 @@ void Finder::FindSource(const Sentence& s, Candidate* c, const std::vector<Candi
         return;
       }
     }
-    if (prev == "," && !ing) {
-      // An appositive: "Healey, the defence secretary, said".
-      for (uint32_t j = p - 1; j > s.first && j + 12 > p; --j) {
-        if (t_[j - 1].lower != "," || j - 1 <= s.first) continue;
-        if (const EntityRef* r = RefEndingAt(j - 1); r != nullptr) {
+    if ((prev == "," || prev == "-" || prev == "--") && !ing) {
+      // An appositive: "Healey, the defence secretary, said"; "Paradis, who
+      // has been active since 25, says"; "Sims - a teacher - says".
+      for (uint32_t j = p - 1; j > s.first && j + 30 > p; --j) {
+        const std::string& w = t_[j - 1].lower;
+        if (w != prev || j - 1 <= s.first) continue;
+        const EntityRef* r = RefEndingAt(j - 1);
+        if (r != nullptr && (r->first == s.first || t_[r->first - 1].kind != TokenKind::kWord ||
+                             IsCoordinator(t_[r->first - 1].lower))) {
           take_ref(*r);
           return;
         }
-        break;
+        if (r != nullptr) break;
       }
     }
     if (IsCoordinator(prev) || (ing && (prev == "," || t_[p - 1].kind == TokenKind::kCloseQuote))) {
       c->holder = inherit();
+      if (c->holder < 0 && IsCoordinator(prev)) {
+        // "when Rubio thanked Miami and said ...": the subject of the first verb.
+        for (uint32_t j = p - 1; j > s.first; --j) {
+          const EntityRef* r = RefEndingAt(j);
+          if (r == nullptr || (r->entity < 0 && r->kind != RefKind::kPronoun)) continue;
+          const std::string& next = t_[j].lower;
+          const bool verb_like = IsAuxOrAdverb(next) || next.ends_with("ed") ||
+                                 (next.ends_with("s") && !Has(j, "group"));
+          if (t_[j].kind == TokenKind::kWord && !t_[j].capitalized && verb_like &&
+              !IsDeterminer(next) && !IsPreposition(next) && !IsCoordinator(next) &&
+              (r->first == s.first || !IsPreposition(t_[r->first - 1].lower))) {
+            c->holder = HolderOf(*r, para);
+            c->holder_first = r->first;
+            c->holder_last = r->last;
+            break;
+          }
+        }
+      }
       c->bounds_previous = true;
       c->clause_start = p - 1;
       if (p - 1 > s.first && t_[p - 2].lower == ",") c->clause_start = p - 2;
@@ -247,12 +291,17 @@ uint32_t Finder::SkipToContent(uint32_t k, const Cue& cue, const Sentence& s) co
       m = IsObjectPronoun(t_[m].lower) && !IsDeterminer(t_[m].lower) ? m + 1 : j;
     }
   }
-  for (uint32_t j = m; j < s.last && j < m + 9; ++j) {
+  const bool addressee = TakesAddressee(cue.lemma);
+  for (uint32_t j = m; j < s.last && j < m + (addressee ? 14 : 9); ++j) {
     if (t_[j].lower == "that") {
       m = j + 1;
       break;
     }
-    if (!IsAdverbial(t_[j])) break;
+    if (addressee ? (t_[j].kind == TokenKind::kOpenQuote || t_[j].lower == ":" ||
+                     t_[j].lower == "." || lex_.cue_index().count(t_[j].lower))
+                  : !IsAdverbial(t_[j])) {
+      break;
+    }
   }
   if (m < s.last && t_[m].lower == ":") ++m;
   if (m < s.last && t_[m].lower == ",") ++m;
@@ -273,6 +322,22 @@ uint32_t Finder::ContentEnd(uint32_t begin, uint32_t limit, const Sentence& s) c
   return limit;
 }
 
+// The end of the quotations that follow sentence `s` in its paragraph, when
+// the next sentence opens one; else 0.
+uint32_t Finder::ResumedQuoteEnd(const Sentence& s) const {
+  const auto& sentences = *in_.sentences;
+  uint32_t k = s.last;
+  if (k >= t_.size() || t_[k].kind != TokenKind::kOpenQuote ||
+      sentences[sentence_of_token_[k]].paragraph != s.paragraph) {
+    return 0;
+  }
+  uint32_t end = 0;
+  for (; k < t_.size() && sentences[sentence_of_token_[k]].paragraph == s.paragraph; ++k) {
+    if (t_[k].kind == TokenKind::kCloseQuote) end = k + 1;
+  }
+  return end == 0 ? k : end;
+}
+
 uint32_t Finder::QuoteEnd(uint32_t open, uint32_t paragraph) const {
   const auto& sentences = *in_.sentences;
   for (uint32_t k = open + 1; k < t_.size(); ++k) {
@@ -283,11 +348,19 @@ uint32_t Finder::QuoteEnd(uint32_t open, uint32_t paragraph) const {
 }
 
 void Finder::ProcessSentence(uint32_t si, const Sentence& s) {
+  uint32_t words = 0, caps = 0;
+  for (uint32_t k = s.first; k < s.last; ++k) {
+    if (t_[k].kind != TokenKind::kWord) continue;
+    ++words;
+    caps += t_[k].capitalized;
+  }
+  title_case_ = words >= 4 && caps * 10 >= words * 7;
   std::vector<Candidate> cands;
   FindCandidates(s, &cands);
   for (size_t i = 0; i < cands.size(); ++i) {
     const std::vector<Candidate> earlier(cands.begin(), cands.begin() + i);
     FindSource(s, &cands[i], earlier);
+    sentence_holders_.push_back(cands[i].holder);
   }
   for (size_t i = 0; i < cands.size(); ++i) {
     const Candidate& c = cands[i];
@@ -302,7 +375,11 @@ void Finder::ProcessSentence(uint32_t si, const Sentence& s) {
     }
     uint32_t begin = 0, end = 0;
     if (cue.source_after) {
-      if (c.first == s.first || (c.first > s.first && t_[c.first - 1].kind == TokenKind::kPunct)) {
+      uint32_t words_before = 0;
+      for (uint32_t k = s.first; k < c.first; ++k) {
+        words_before += t_[k].kind == TokenKind::kWord && !IsCoordinator(t_[k].lower);
+      }
+      if (words_before < 2) {
         begin = c.holder_last > c.last ? c.holder_last : c.last;
         end = ContentEnd(begin, limit, s);
       } else {
@@ -313,13 +390,41 @@ void Finder::ProcessSentence(uint32_t si, const Sentence& s) {
       const uint32_t after = SkipToContent(c.last, cue, s);
       uint32_t rest = limit;
       while (rest > after && IsTrimmable(t_[rest - 1])) --rest;
-      const bool marked = after > c.last && (t_[after - 1].lower == "that" || t_[after - 1].lower == ":");
+      const bool marked =
+          after > c.last && (t_[after - 1].lower == "that" || t_[after - 1].lower == ":");
       const bool quote = after < limit && t_[after].kind == TokenKind::kOpenQuote;
-      const uint32_t content_start = c.subject_after ? c.first : c.holder_first;
+      uint32_t content_start = c.subject_after ? c.first : c.holder_first;
+      // "Senate minority leader Harry Reid": title words belong to the source.
+      for (uint32_t k = content_start, n = 0; k > s.first + 1 && n < 5; --k, ++n) {
+        const Token& w = t_[k - 1];
+        if (w.lower == "," || w.kind == TokenKind::kCloseQuote) {
+          content_start = k;
+          break;
+        }
+        const bool title_word = w.capitalized || Has(k - 1, "title") || w.lower == "former" ||
+                                w.lower == "minority" || w.lower == "majority" ||
+                                w.lower == "senior" || w.lower == "deputy" || w.lower == "chief";
+        if (w.kind != TokenKind::kWord || !title_word || lex_.cue_index().count(w.lower)) break;
+      }
       const bool before_possible =
           content_start > s.first + 1 && (t_[content_start - 1].lower == "," ||
                                            t_[content_start - 1].kind == TokenKind::kCloseQuote);
-      if (!c.subject_after && (marked || quote || rest - after > 3 || !before_possible)) {
+      // "..., he said, ...": a parenthetical cue; the rest of the sentence is the content.
+      const bool parenthetical = before_possible && !c.subject_after && after < rest &&
+                                 t_[c.last].lower == "," && !quote;
+      // "...," she said in an interview on Tuesday.
+      const bool adverbial_tail = after < rest && IsPreposition(t_[after].lower) &&
+                                  t_[after].lower != "to" && !marked;
+      // '"...," X said' is the commonest form of all: the quote is the content.
+      const bool quote_before =
+          before_possible && (t_[content_start - 1].kind == TokenKind::kCloseQuote ||
+                              t_[content_start - 2].kind == TokenKind::kCloseQuote);
+      if (parenthetical) {
+        begin = s.first;
+        end = rest;
+      } else if (!c.subject_after && (marked || quote ||
+                                      (rest - after > 3 && !adverbial_tail && !quote_before) ||
+                                      !before_possible)) {
         begin = after;
         end = ContentEnd(after, limit, s);
       } else if (before_possible) {
@@ -327,7 +432,16 @@ void Finder::ProcessSentence(uint32_t si, const Sentence& s) {
         end = content_start - 1;
         if (t_[end].kind == TokenKind::kCloseQuote) ++end;
         for (const Candidate& e : cands) {  // starts after an earlier clause's cue
-          if (e.last <= content_start && e.first >= s.first && &e != &c && e.holder >= 0) begin = e.last;
+          if (e.last <= content_start && &e != &c && e.holder >= 0) begin = std::max(begin, e.last);
+        }
+        // A quotation resumed after the cue in the same paragraph belongs to it:
+        //   "A," she said. "B."
+        if (end > begin && t_[end - 1].kind == TokenKind::kCloseQuote) {
+          const uint32_t resumed = ResumedQuoteEnd(s);
+          if (resumed > end) {
+            end = resumed;
+            covered_until_ = std::max(covered_until_, resumed);
+          }
         }
       }
     }
@@ -357,6 +471,30 @@ void Finder::ProcessSentence(uint32_t si, const Sentence& s) {
     a.predicate_first = c.predicate_first;
     out_.push_back(a);
   }
+}
+
+// A headline or paragraph that opens "Name: ..." reports Name's words.
+void Finder::MaybeHeadlineColon(uint32_t si, const Sentence& s) {
+  uint32_t k = s.first;
+  if (k < s.last && t_[k].kind == TokenKind::kOpenQuote) ++k;
+  const EntityRef* r = RefStartingAt(k);
+  if (r == nullptr || r->kind == RefKind::kPronoun || r->entity < 0) return;
+  const uint32_t colon = r->last;
+  if (colon + 1 >= s.last || t_[colon].lower != ":") return;
+  uint32_t end = s.last;
+  while (end > colon + 1 && IsTrimmable(t_[end - 1])) --end;
+  if (end <= colon + 1) return;
+  Attribution a;
+  a.sentence = si;
+  a.holder = r->entity;
+  a.holder_first = r->first;
+  a.holder_last = r->last;
+  a.cue_first = colon;
+  a.cue_last = colon + 1;
+  a.predicate_first = colon;
+  a.content_first = colon + 1;
+  a.content_last = end;
+  out_.push_back(a);
 }
 
 // A paragraph that opens with a quotation and names no speaker continues the

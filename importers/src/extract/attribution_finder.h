@@ -44,8 +44,10 @@ class Finder {
   uint32_t SkipToContent(uint32_t k, const Cue& cue, const Sentence& s) const;
   void ProcessSentence(uint32_t si, const Sentence& s);
   void MaybeContinueQuote(uint32_t si, const Sentence& s);
+  void MaybeHeadlineColon(uint32_t si, const Sentence& s);
   int GroupHolder(uint32_t end, const Sentence& s, uint32_t* first);
   uint32_t QuoteEnd(uint32_t open, uint32_t paragraph) const;
+  uint32_t ResumedQuoteEnd(const Sentence& s) const;
 
   const AttributionInput& in_;
   const std::vector<Token>& t_;
@@ -57,7 +59,10 @@ class Finder {
   std::vector<std::pair<int, uint32_t>> recent_;  // (entity, paragraph)
   int last_speaker_ = -1;
   uint32_t last_speaker_paragraph_ = 0;
-  uint32_t covered_until_ = 0;  // tokens before this belong to an earlier content
+  uint32_t covered_until_ = 0;
+  const Sentence* current_ = nullptr;
+  bool title_case_ = false;  // a headline in Title Case: "Trump Says He Will Win"
+  std::vector<int> sentence_holders_;  // holders found so far in the current sentence  // tokens before this belong to an earlier content
   std::vector<Attribution> out_;
 };
 

@@ -162,7 +162,7 @@ class Tagger {
 
   uint32_t TagAt(uint32_t i, const Sentence& s, std::vector<EntityRef>* out) {
     const Token& tok = t_[i];
-    if (tok.kind != TokenKind::kWord) return i + 1;
+    if (tok.kind != TokenKind::kWord || tok.lower == "i") return i + 1;
     if (tok.lower == "he" || tok.lower == "she" || tok.lower == "they") {
       out->push_back({i, i + 1, -1, RefKind::kPronoun,
                       tok.lower == "he" ? 'm' : tok.lower == "she" ? 'f' : 'p'});

@@ -100,6 +100,14 @@ NormalizedText Normalize(std::string_view original) {
   out.to_original.reserve(original.size() + 1);
   size_t i = 0;
   while (i < original.size()) {
+    // '' and `` are how some wires write double quotes.
+    if (i + 1 < original.size() && (original[i] == '\'' || original[i] == '`') &&
+        original[i + 1] == original[i]) {
+      out.text.push_back('"');
+      out.to_original.push_back(static_cast<uint32_t>(i));
+      i += 2;
+      continue;
+    }
     const auto [cp, len] = DecodeUtf8(original, i);
     const char* folded = len > 1 ? Fold(cp) : nullptr;
     if (folded != nullptr) {

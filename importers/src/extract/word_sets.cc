@@ -14,7 +14,8 @@ bool In(const std::unordered_set<std::string>& set, const std::string& w) {
 bool IsDeterminer(const std::string& w) {
   static const auto* s = new std::unordered_set<std::string>{
       "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these",
-      "those", "every", "each", "whose", "such"};
+      "those", "every", "each", "whose", "such", "another", "one", "some", "many", "several",
+      "most", "few", "both"};
   return In(*s, w);
 }
 
