@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "stancegraph/query/claim_set.h"
 #include "stancegraph/schema/status_macros.h"
@@ -15,8 +16,12 @@ namespace stancegraph::query {
 namespace {
 
 // Accumulates one proposition's sides as the claim index streams by.
+// With `flipped_holders`, also collects the holders on both sides.
 class SideAccumulator {
  public:
+  explicit SideAccumulator(absl::flat_hash_set<schema::EntityId>* flipped_holders = nullptr)
+      : flipped_holders_(flipped_holders) {}
+
   void Add(int8_t polarity, schema::EntityId holder) {
     if (polarity > 0) for_.push_back(holder);
     if (polarity < 0) against_.push_back(holder);
@@ -35,19 +40,27 @@ class SideAccumulator {
     counts.propositions += 1;
     counts.claims += for_.size() + against_.size();
     counts.self_contradictions += both;
+    if (flipped_holders_ != nullptr && both > 0) {
+      std::vector<schema::EntityId> common;
+      std::set_intersection(for_.begin(), for_.end(), against_.begin(), against_.end(),
+                            std::back_inserter(common));
+      flipped_holders_->insert(common.begin(), common.end());
+    }
     for_.clear();
     against_.clear();
   }
 
  private:
+  absl::flat_hash_set<schema::EntityId>* flipped_holders_;
   std::vector<schema::EntityId> for_;
   std::vector<schema::EntityId> against_;
 };
 
-absl::StatusOr<ContradictionCounts> CountFromClaimIndex(engine::Database& db,
-                                                        const Filter& filter) {
+absl::StatusOr<ContradictionCounts> CountFromClaimIndex(
+    engine::Database& db, const Filter& filter,
+    absl::flat_hash_set<schema::EntityId>* flipped_holders) {
   ContradictionCounts counts;
-  SideAccumulator sides;
+  SideAccumulator sides(flipped_holders);
   MentionFilter accept(db, filter);
   const bool check = !filter.IsEmpty();
   auto it = db.AllClaimsByProposition({.snapshot = filter.snapshot});
@@ -126,17 +139,16 @@ struct RawScan {
   absl::Status status() const { return it.status(); }
 };
 
-}  // namespace
-
-absl::StatusOr<ContradictionCounts> CountContradictions(engine::Database& db,
-                                                        const Filter& filter) {
+absl::StatusOr<ContradictionCounts> CountClaims(
+    engine::Database& db, const Filter& filter,
+    absl::flat_hash_set<schema::EntityId>* flipped_holders) {
   if (!filter.HasTimeWindow() && !filter.NeedsMentionRecord() && filter.holders.empty() &&
       filter.propositions.empty()) {
-    return CountFromClaimIndex(db, filter);
+    return CountFromClaimIndex(db, filter, flipped_holders);
   }
   SG_ASSIGN_OR_RETURN(ClaimSet set, ClaimSet::Build(db, filter));
   ContradictionCounts counts;
-  SideAccumulator sides;
+  SideAccumulator sides(flipped_holders);
   for (const PropositionClaims& group : set.ByProposition()) {
     for (const ClaimStat& c : group.claims) sides.Add(c.polarity, c.holder);
     sides.Finish(counts);
@@ -144,8 +156,24 @@ absl::StatusOr<ContradictionCounts> CountContradictions(engine::Database& db,
   return counts;
 }
 
-absl::StatusOr<ChangeCounts> CountChanges(engine::Database& db, const Filter& filter) {
+}  // namespace
+
+absl::StatusOr<ContradictionCounts> CountContradictions(engine::Database& db,
+                                                        const Filter& filter) {
+  return CountClaims(db, filter, nullptr);
+}
+
+absl::StatusOr<ChangeCounts> CountChanges(engine::Database& db, const Filter& filter,
+                                          bool count_events) {
   ChangeCounts counts;
+  if (!count_events) {
+    absl::flat_hash_set<schema::EntityId> holders;
+    SG_ASSIGN_OR_RETURN(ContradictionCounts c, CountClaims(db, filter, &holders));
+    counts.flipped_pairs = c.self_contradictions;
+    counts.holders_with_reversals = holders.size();
+    counts.holder_propositions = c.claims - c.self_contradictions;
+    return counts;
+  }
   FlipAccumulator acc;
   if (filter.IsEmpty()) {
     auto it = db.ScanAllByHolder({.snapshot = filter.snapshot});

@@ -38,17 +38,24 @@ absl::StatusOr<ContradictionCounts> CountContradictions(engine::Database& db,
 struct ChangeCounts {
   // (holder, proposition) pairs whose polarity changes at least once: Q2.
   uint64_t flipped_pairs = 0;
-  // Changes of polarity between consecutive mentions (neutral ones skipped).
-  uint64_t reversals = 0;
   // Holders with at least one reversal.
   uint64_t holders_with_reversals = 0;
-  // (holder, proposition) pairs in the view.
+  // (holder, proposition) pairs with a for or against claim in the view.
   uint64_t holder_propositions = 0;
+  // Changes of polarity between consecutive mentions (neutral ones skipped).
+  // Only counted with `count_events`; 0 otherwise.
+  uint64_t reversals = 0;
 };
 
-// Reads the holder index once, keys only (mentions too when the filter has
-// mention-level restrictions).
-absl::StatusOr<ChangeCounts> CountChanges(engine::Database& db, const Filter& filter = {});
+// Q2 without reading a timeline: neutral mentions aside, a holder's polarity
+// on a proposition changes at least once, in whatever order its mentions are
+// taken, exactly when the holder has both a for and an against claim on it.
+// So Q2 = Σ_p |for_p ∩ against_p|, one pass over the canonical claim index
+// (over the filtered mentions when the filter restricts them). With
+// `count_events`, also counts every reversal, reading the holder index in
+// (made time, sequence) order.
+absl::StatusOr<ChangeCounts> CountChanges(engine::Database& db, const Filter& filter = {},
+                                          bool count_events = false);
 
 // What the mentions with sequence >= `since_sequence` changed. The cost
 // grows with the new mentions and the timelines and propositions they touch,
