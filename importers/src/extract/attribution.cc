@@ -135,6 +135,7 @@ bool Finder::VerbUse(uint32_t k, const Cue& cue, const Sentence& s) const {
     return before == "they" || before == "we" || before == "i" || before == "you" ||
            IsModal(before) || before == "do" || before == "did" || before == "n't" ||
            before == "not" || (before.size() > 3 && before.ends_with("s")) ||
+           t_[p > s.first ? p - 1 : k - 1].kind == TokenKind::kNumber ||
            RefEndingAt(p) != nullptr || (p > s.first && Has(p - 1, "group"));
   }
   return true;

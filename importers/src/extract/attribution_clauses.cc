@@ -76,8 +76,19 @@ int Finder::GroupHolder(uint32_t end, const Sentence& s, uint32_t* first) {
   if (end <= s.first) return -1;
   const uint32_t head = end - 1;
   const Token& h = t_[head];
-  if (h.kind != TokenKind::kWord || h.capitalized) return -1;
-  if (!(Has(head, "group") || Has(head, "title"))) {
+  // "Six in 10 say": a share of people.
+  if (h.kind == TokenKind::kNumber && head >= s.first + 2 && t_[head - 1].lower == "in") {
+    const uint32_t b = head - 2;
+    std::string name(in_.text.substr(t_[b].begin, h.end - t_[b].begin));
+    *first = b;
+    return ents_.FromName(name, schema::EntityType::kGroup, 0);
+  }
+  if (h.kind != TokenKind::kWord || (h.capitalized && head != s.first)) return -1;
+  const bool group = Has(head, "group") || Has(head, "title") ||
+                     (h.lower.size() > 3 && h.lower.back() == 's' &&
+                      lex_.HasClass(h.lower.substr(0, h.lower.size() - 1), "group"));
+  if (h.capitalized && !group) return -1;
+  if (!group) {
     // Any common noun after a determiner: "the actress", "a witness".
     bool det = false;
     for (uint32_t j = head; j > s.first && head - j < 3 && !det; --j) {
@@ -229,6 +240,27 @@ void Finder::FindSource(const Sentence& s, Candidate* c, const std::vector<Candi
     }
     if (IsCoordinator(prev) || (ing && (prev == "," || t_[p - 1].kind == TokenKind::kCloseQuote))) {
       c->holder = inherit();
+      if (c->holder < 0 && !IsCoordinator(prev)) {
+        // "X endorsed Y on Wednesday, saying ...": the sentence's subject.
+        uint32_t k0 = s.first;
+        while (k0 < p && (t_[k0].kind == TokenKind::kOpenQuote || IsDeterminer(t_[k0].lower))) ++k0;
+        if (const EntityRef* r = RefStartingAt(k0);
+            r != nullptr && r->last < p && !Has(r->last, "group") && !Has(r->last, "title")) {
+          c->holder = HolderOf(*r, para);
+          c->holder_first = r->first;
+          c->holder_last = r->last;
+        } else {
+          for (uint32_t j = k0; j < p && j < k0 + 4; ++j) {
+            uint32_t b = 0;
+            if (Has(j, "group") || Has(j, "title")) {
+              c->holder = GroupHolder(j + 1, s, &b);
+              c->holder_first = b;
+              c->holder_last = j + 1;
+              break;
+            }
+          }
+        }
+      }
       if (c->holder < 0 && IsCoordinator(prev)) {
         // "when Rubio thanked Miami and said ...": the subject of the first verb.
         for (uint32_t j = p - 1; j > s.first; --j) {
@@ -429,6 +461,17 @@ void Finder::ProcessSentence(uint32_t si, const Sentence& s) {
         end = ContentEnd(after, limit, s);
       } else if (before_possible) {
         begin = s.first;
+        if (s.starts_in_quote) {
+          // The quotation opened in an earlier sentence of the paragraph.
+          const auto& sentences = *in_.sentences;
+          for (uint32_t k = s.first; k > 0; --k) {
+            if (sentences[sentence_of_token_[k - 1]].paragraph != s.paragraph) break;
+            if (t_[k - 1].kind == TokenKind::kOpenQuote) {
+              begin = k - 1;
+              break;
+            }
+          }
+        }
         end = content_start - 1;
         if (t_[end].kind == TokenKind::kCloseQuote) ++end;
         for (const Candidate& e : cands) {  // starts after an earlier clause's cue
@@ -502,6 +545,11 @@ void Finder::MaybeHeadlineColon(uint32_t si, const Sentence& s) {
 void Finder::MaybeContinueQuote(uint32_t si, const Sentence& s) {
   if (!s.first_in_paragraph || t_[s.first].kind != TokenKind::kOpenQuote) return;
   if (last_speaker_ < 0 || s.paragraph > last_speaker_paragraph_ + 2) return;
+  // A speaker named later in the paragraph ("...," Smith said) takes it.
+  const auto& sentences = *in_.sentences;
+  for (uint32_t k = s.first; k < t_.size() && sentences[sentence_of_token_[k]].paragraph == s.paragraph; ++k) {
+    if (!in_quote_[k] && t_[k].kind == TokenKind::kWord && lex_.cue_index().count(t_[k].lower)) return;
+  }
   uint32_t end = QuoteEnd(s.first, s.paragraph);
   covered_until_ = std::max(covered_until_, end);
   while (end > s.first && IsTrimmable(t_[end - 1])) --end;
