@@ -325,7 +325,9 @@ uint32_t Finder::SkipToContent(uint32_t k, const Cue& cue, const Sentence& s) co
   }
   const bool addressee = TakesAddressee(cue.lemma);
   for (uint32_t j = m; j < s.last && j < m + (addressee ? 14 : 9); ++j) {
-    if (t_[j].lower == "that") {
+    if (t_[j].lower == "that" &&
+        !(j + 1 < s.last && (IsBe(t_[j + 1].lower) || IsModal(t_[j + 1].lower) ||
+                             t_[j + 1].lower == "has" || t_[j + 1].lower == "had"))) {
       m = j + 1;
       break;
     }
@@ -341,14 +343,25 @@ uint32_t Finder::SkipToContent(uint32_t k, const Cue& cue, const Sentence& s) co
   return m;
 }
 
+// Where a content ends: the sentence's end, or the first clause that is not
+// part of it (";", a dash, ", while/however/but ...", or "but did not ..."
+// returning to the speaker's own verbs).
 uint32_t Finder::ContentEnd(uint32_t begin, uint32_t limit, const Sentence& s) const {
   (void)s;
   for (uint32_t m = begin; m < limit; ++m) {
-    if (in_quote_[m]) continue;
-    if (t_[m].lower == ";") return m;
-    if (t_[m].lower == "," && m + 1 < limit) {
-      const std::string& w = t_[m + 1].lower;
-      if (w == "while" || w == "whereas" || w == "although" || w == "though") return m;
+    if (in_quote_[m] || m == begin) continue;
+    const std::string& w = t_[m].lower;
+    if (w == ";") return m;
+    if (m + 1 >= limit) continue;
+    const std::string& next = t_[m + 1].lower;
+    if (w == "," && (next == "while" || next == "whereas" || next == "although" ||
+                     next == "though" || next == "however" || next == "meanwhile")) {
+      return m;
+    }
+    if ((w == "but" || w == "and") && (next == "did" || next == "does" || next == "do" ||
+                                       next == "has" || next == "have" || next == "also" ||
+                                       next == "then" || next == "later" || next == "never")) {
+      return m > begin && t_[m - 1].lower == "," ? m - 1 : m;
     }
   }
   return limit;
