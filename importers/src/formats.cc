@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "claims/claims_sources.h"
+#include "stancegraph/importers/article.h"
 #include "stancegraph/schema/strings.h"
 
 namespace stancegraph::importers {
@@ -59,6 +60,9 @@ absl::StatusOr<std::unique_ptr<DocumentSource>> MakeSource(const std::string& fo
                                                            ErrorSink errors) {
   if (format == "claims-jsonl") return MakeClaimsJsonlSource(in, name, options, std::move(errors));
   if (format == "claims-csv") return MakeClaimsCsvSource(in, name, options, std::move(errors));
+  if (format == "text" || format == "html" || format == "feed" || format == "articles-jsonl") {
+    return MakeArticleSource(format, in, name, options, std::move(errors));
+  }
   return absl::InvalidArgumentError(absl::StrCat("unknown or unavailable format \"", format,
                                                  "\" (known: ", absl::StrJoin(FormatNames(), ", "),
                                                  ")"));
