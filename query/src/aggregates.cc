@@ -9,6 +9,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "stancegraph/query/claim_set.h"
+#include "stancegraph/schema/ids.h"
 #include "stancegraph/schema/status_macros.h"
 #include "timeline_scan.h"
 
@@ -205,42 +206,67 @@ absl::StatusOr<IncrementalCounts> CountSince(engine::Database& db, uint64_t sinc
   const engine::ScanOptions so{.snapshot = snapshot};
   const uint64_t until = counts.until_sequence;
 
-  // 1. The (holder, proposition) pairs the new mentions touch.
-  std::set<std::pair<schema::EntityId, schema::PropositionId>> touched;
+  // 1. The (holder, proposition) pairs the new mentions touch, and on
+  // which side.
+  struct Touch {
+    bool new_for = false;
+    bool new_against = false;
+  };
+  std::map<std::pair<schema::EntityId, schema::PropositionId>, Touch> touched;
   {
     auto it = db.ScanByIngest(since_sequence, so);
     for (; it->Valid(); it->Next()) {
       const engine::MentionRef& r = it->ref();
       if (r.sequence >= until) break;
       ++counts.new_mentions;
-      touched.emplace(r.holder, r.proposition);
+      Touch& t = touched[{r.holder, r.proposition}];
+      t.new_for |= r.polarity > 0;
+      t.new_against |= r.polarity < 0;
     }
     SG_RETURN_IF_ERROR(it->status());
   }
 
-  // 2. Each touched timeline, before and after: new claims, new flips.
-  // new_sides[p] = holders whose claim on p (by polarity) is new.
+  // 2. Each touched pair's sides now and before `since`: a claim with new
+  // mentions existed before iff its earliest mention (the claim index is in
+  // ingest order) is older; one without new mentions exists iff it is stored
+  // (a point lookup). Only pairs holding both sides have reversals to count.
+  // new_sides[p] = holders whose claim on p (for, against) is new.
   std::map<schema::PropositionId, std::pair<std::vector<schema::EntityId>,
                                             std::vector<schema::EntityId>>> new_sides;
-  for (const auto& [holder, prop] : touched) {
-    SG_ASSIGN_OR_RETURN(std::vector<engine::MentionRef> timeline,
-                        internal::ReadTimeline(db, holder, prop, so));
-    std::erase_if(timeline, [&](const engine::MentionRef& r) { return r.sequence >= until; });
-    std::vector<engine::MentionRef> before;
-    bool had_for = false, had_against = false, has_for = false, has_against = false;
-    for (const engine::MentionRef& r : timeline) {
-      const bool old = r.sequence < since_sequence;
-      if (old) before.push_back(r);
-      (r.polarity > 0 ? has_for : has_against) |= r.polarity != 0;
-      if (old) (r.polarity > 0 ? had_for : had_against) |= r.polarity != 0;
+  struct Side {
+    bool now = false;
+    bool before = false;
+  };
+  auto side_of = [&](schema::EntityId h, schema::PropositionId p, int8_t polarity,
+                     bool has_new) -> absl::StatusOr<Side> {
+    const schema::ClaimId c = schema::MakeClaimId(h, p, polarity);
+    if (has_new) {
+      auto it = db.ScanByClaim(c, so);
+      const bool before = it->Valid() && it->ref().sequence < since_sequence;
+      SG_RETURN_IF_ERROR(it->status());
+      return Side{true, before};
     }
-    if (has_for && !had_for) new_sides[prop].first.push_back(holder);
-    if (has_against && !had_against) new_sides[prop].second.push_back(holder);
-    counts.new_claims += (has_for && !had_for) + (has_against && !had_against);
-    const bool flipped_before = internal::CountReversals(before) > 0;
-    const bool flipped_now = internal::CountReversals(timeline) > 0;
-    counts.new_flipped_pairs += flipped_now && !flipped_before;
-    counts.new_reversals += internal::CountReversals(timeline, since_sequence);
+    absl::StatusOr<schema::Claim> stored = db.GetClaim(c, {.snapshot = snapshot});
+    if (stored.ok()) return Side{true, true};
+    if (absl::IsNotFound(stored.status())) return Side{false, false};
+    return stored.status();
+  };
+  for (const auto& [hp, t] : touched) {
+    const auto [holder, prop] = hp;
+    if (!t.new_for && !t.new_against) continue;  // neutral mentions only
+    SG_ASSIGN_OR_RETURN(Side f, side_of(holder, prop, 1, t.new_for));
+    SG_ASSIGN_OR_RETURN(Side a, side_of(holder, prop, -1, t.new_against));
+    if (f.now && !f.before) new_sides[prop].first.push_back(holder);
+    if (a.now && !a.before) new_sides[prop].second.push_back(holder);
+    counts.new_claims += (f.now && !f.before) + (a.now && !a.before);
+    const bool flipped_now = f.now && a.now;
+    counts.new_flipped_pairs += flipped_now && !(f.before && a.before);
+    if (flipped_now) {
+      SG_ASSIGN_OR_RETURN(std::vector<engine::MentionRef> timeline,
+                          internal::ReadTimeline(db, holder, prop, so));
+      std::erase_if(timeline, [&](const engine::MentionRef& r) { return r.sequence >= until; });
+      counts.new_reversals += internal::CountReversals(timeline, since_sequence);
+    }
   }
 
   // 3. Q1 on each proposition with a new claim, now and before.

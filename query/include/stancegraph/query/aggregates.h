@@ -65,7 +65,7 @@ struct IncrementalCounts {
   // NextSequence() when the question was asked: pass it as the next `since`.
   uint64_t until_sequence = 0;
   uint64_t new_mentions = 0;
-  // Claims (holder, proposition, polarity) that had no mention before.
+  // Claims (holder, proposition, polarity ±1) that had no mention before.
   uint64_t new_claims = 0;
   // Q1 now minus Q1 before: contradicting triples that involve a new claim.
   uint64_t new_contradicting_pairs = 0;

@@ -1,0 +1,89 @@
+// `stancegraph export network --kind agreement|conflict|signed|bipartite
+//  --format graphml|dot|csv`: the graph views for Gephi, visone and Graphviz.
+#include <iostream>
+#include <string>
+
+#include "cli_common.h"
+#include "stancegraph/query/lookup.h"
+#include "stancegraph/query/network.h"
+#include "stancegraph/query/network_io.h"
+#include "stancegraph/schema/status_macros.h"
+
+namespace stancegraph::cli {
+namespace {
+
+struct NetworkExportArgs {
+  std::string db_path;
+  std::string kind = "agreement";
+  std::string format = "graphml";
+  std::string normalise = "none";
+  uint32_t min_count = 1;
+  bool keep_isolated = false;
+  query::FilterSpec spec;
+};
+
+absl::Status ExportNetwork(const NetworkExportArgs& a) {
+  SG_ASSIGN_OR_RETURN(auto db, OpenForReading(a.db_path));
+  SG_ASSIGN_OR_RETURN(query::Filter filter, query::ResolveFilter(*db, a.spec));
+  const query::NetworkFormat format = a.format == "dot"   ? query::NetworkFormat::kDot
+                                      : a.format == "csv" ? query::NetworkFormat::kCsv
+                                                          : query::NetworkFormat::kGraphml;
+  if (a.kind == "bipartite") {
+    SG_ASSIGN_OR_RETURN(query::BipartiteNetwork net, query::BuildBipartite(*db, filter));
+    return query::WriteNetwork(net, format, std::cout);
+  }
+  const query::NetworkKind kind = a.kind == "conflict" ? query::NetworkKind::kConflict
+                                  : a.kind == "signed" ? query::NetworkKind::kSigned
+                                                       : query::NetworkKind::kAgreement;
+  const query::Normalisation norm = a.normalise == "jaccard" ? query::Normalisation::kJaccard
+                                    : a.normalise == "cosine" ? query::Normalisation::kCosine
+                                                              : query::Normalisation::kNone;
+  SG_ASSIGN_OR_RETURN(query::HolderNetwork net,
+                      query::BuildHolderNetwork(*db, {.filter = filter,
+                                                      .kind = kind,
+                                                      .normalisation = norm,
+                                                      .min_count = a.min_count,
+                                                      .keep_isolated = a.keep_isolated}));
+  return query::WriteNetwork(net, format, std::cout);
+}
+
+}  // namespace
+
+void AddExportNetworkCommand(CLI::App& export_cmd) {
+  auto* a = new NetworkExportArgs;  // lives as long as the program
+  auto* cmd = export_cmd.add_subcommand(
+      "network", "Print the agreement, conflict, signed or bipartite network as GraphML, DOT or CSV");
+  AddDbOption(cmd, &a->db_path);
+  cmd->add_option("--kind", a->kind, "agreement, conflict, signed or bipartite")
+      ->check(CLI::IsMember({"agreement", "conflict", "signed", "bipartite"}))
+      ->capture_default_str();
+  cmd->add_option("--format", a->format, "graphml, dot or csv")
+      ->check(CLI::IsMember({"graphml", "dot", "csv"}))
+      ->capture_default_str();
+  cmd->add_option("--normalise", a->normalise, "Edge weights: none, jaccard or cosine")
+      ->check(CLI::IsMember({"none", "jaccard", "cosine"}))
+      ->capture_default_str();
+  cmd->add_option("--min-count", a->min_count, "Smallest number of shared propositions on an edge")
+      ->capture_default_str();
+  cmd->add_flag("--keep-isolated", a->keep_isolated, "Keep holders without an edge");
+  query::FilterSpec* s = &a->spec;
+  cmd->add_option("--from", s->from, "Only claims made at or after this time");
+  cmd->add_option("--to", s->to, "Only claims made before this time");
+  cmd->add_option("--concept", s->concept_name, "Only propositions of this concept");
+  cmd->add_option("--holder", s->holders, "Only this holder (name or id; repeatable)");
+  cmd->add_option("--proposition", s->propositions, "Only this proposition (text or id; repeatable)");
+  cmd->add_option("--type", s->types, "Only holders of this entity type (repeatable)");
+  cmd->add_option("--outlet", s->outlet, "Only mentions from documents of this outlet");
+  cmd->add_option("--min-confidence", s->min_confidence, "Only mentions at least this confident");
+  cmd->add_option("--hedged", s->hedged, "Hedged mentions: include, exclude or only")
+      ->check(CLI::IsMember({"include", "exclude", "only"}));
+  cmd->add_option("--conditional", s->conditional, "Conditional mentions: include, exclude or only")
+      ->check(CLI::IsMember({"include", "exclude", "only"}));
+  cmd->callback([a] {
+    absl::Status s = ExportNetwork(*a);
+    std::cout.flush();
+    if (!s.ok()) ExitCode() = PrintError(s);
+  });
+}
+
+}  // namespace stancegraph::cli

@@ -1,0 +1,633 @@
+// `stancegraph query contradictions|agreements|changes|claims|coalitions|actors|path`:
+// thin wrappers over stancegraph::query. Every subcommand takes the same
+// filters, prints a readable table by default and JSON, JSON lines or CSV
+// with --format.
+#include <algorithm>
+#include <iostream>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "cli_common.h"
+#include "nlohmann/json.hpp"
+#include "stancegraph/query/aggregates.h"
+#include "stancegraph/query/algorithms.h"
+#include "stancegraph/query/changes.h"
+#include "stancegraph/query/claim_set.h"
+#include "stancegraph/query/contradictions.h"
+#include "stancegraph/query/json.h"
+#include "stancegraph/query/lookup.h"
+#include "stancegraph/query/network.h"
+#include "stancegraph/query/network_io.h"
+#include "stancegraph/schema/entity_type.h"
+#include "stancegraph/schema/ids.h"
+#include "stancegraph/schema/status_macros.h"
+#include "stancegraph/schema/time.h"
+
+namespace stancegraph::cli {
+namespace {
+
+using nlohmann::json;
+
+// What every query subcommand accepts. One per subcommand, alive for the
+// whole program (CLI11 writes into it).
+struct Common {
+  std::string db_path;
+  std::string format = "table";
+  query::FilterSpec spec;
+  size_t limit = 0;
+};
+
+void AddCommonOptions(CLI::App* cmd, Common* c, bool with_format = true) {
+  AddDbOption(cmd, &c->db_path);
+  if (with_format) {
+    cmd->add_option("--format", c->format, "table, json, jsonl or csv")
+        ->check(CLI::IsMember({"table", "json", "jsonl", "csv"}))
+        ->capture_default_str();
+  }
+  cmd->add_option("--limit", c->limit, "Print at most this many results (0 = all)");
+  query::FilterSpec* s = &c->spec;
+  cmd->add_option("--from", s->from, "Only claims made at or after this time (RFC 3339, date or Unix seconds)");
+  cmd->add_option("--to", s->to, "Only claims made before this time");
+  cmd->add_option("--concept", s->concept_name, "Only propositions of this concept");
+  cmd->add_option("--holder", s->holders, "Only this holder (name or id; repeatable)");
+  cmd->add_option("--proposition", s->propositions, "Only this proposition (text or id; repeatable)");
+  cmd->add_option("--type", s->types, "Only holders of this entity type (repeatable)");
+  cmd->add_option("--outlet", s->outlet, "Only mentions from documents of this outlet");
+  cmd->add_option("--min-confidence", s->min_confidence, "Only mentions at least this confident");
+  cmd->add_option("--hedged", s->hedged, "Hedged mentions: include, exclude or only")
+      ->check(CLI::IsMember({"include", "exclude", "only"}));
+  cmd->add_option("--conditional", s->conditional, "Conditional mentions: include, exclude or only")
+      ->check(CLI::IsMember({"include", "exclude", "only"}));
+}
+
+struct Session {
+  std::unique_ptr<engine::Database> db;
+  query::Filter filter;
+};
+
+absl::StatusOr<Session> Begin(const Common& c) {
+  Session s;
+  SG_ASSIGN_OR_RETURN(s.db, OpenForReading(c.db_path));
+  SG_ASSIGN_OR_RETURN(s.filter, query::ResolveFilter(*s.db, c.spec));
+  return s;
+}
+
+// Runs `body`, turning a non-OK status into the exit code.
+template <typename F>
+auto Run(F body) {
+  return [body] {
+    absl::Status s = body();
+    if (!s.ok()) ExitCode() = PrintError(s);
+    std::cout.flush();
+  };
+}
+
+std::string Dump(const json& j) {
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string TimeText(schema::Timestamp t) {
+  return t == schema::kNoTime ? "-" : schema::FormatTime(t);
+}
+
+std::string PolarityText(int p) { return p > 0 ? "+1" : p < 0 ? "-1" : "0"; }
+
+// Cuts at `width` bytes without splitting a UTF-8 sequence.
+std::string Cut(std::string s, size_t width) {
+  if (s.size() <= width) return s;
+  size_t end = width - 1;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return s.substr(0, end) + "…";
+}
+
+// Rows printed as an aligned table (header first) or CSV.
+class Table {
+ public:
+  explicit Table(std::vector<std::string> header) { rows_.push_back(std::move(header)); }
+  void Add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+  size_t size() const { return rows_.size() - 1; }
+
+  void Print(const std::string& format, std::ostream& out) const {
+    if (format == "csv") {
+      for (const auto& row : rows_) {
+        for (size_t i = 0; i < row.size(); ++i) {
+          out << (i ? "," : "") << query::CsvField(row[i]);
+        }
+        out << "\n";
+      }
+      return;
+    }
+    std::vector<size_t> width(rows_.front().size(), 0);
+    std::vector<std::vector<std::string>> cut;
+    for (const auto& row : rows_) {
+      std::vector<std::string> r;
+      for (size_t i = 0; i < row.size(); ++i) {
+        r.push_back(Cut(row[i], 48));
+        width[i] = std::max(width[i], Columns(r.back()));
+      }
+      cut.push_back(std::move(r));
+    }
+    for (const auto& row : cut) {
+      std::string line;
+      for (size_t i = 0; i < row.size(); ++i) {
+        line += row[i];
+        if (i + 1 < row.size()) line += std::string(width[i] - Columns(row[i]) + 2, ' ');
+      }
+      out << line << "\n";
+    }
+  }
+
+ private:
+  // Display columns: UTF-8 continuation bytes take none.
+  static size_t Columns(const std::string& s) {
+    return static_cast<size_t>(std::count_if(
+        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  }
+  std::vector<std::vector<std::string>> rows_;
+};
+
+// --since TIME / --since-seq N: where "new" starts, or 0 when neither.
+struct Since {
+  std::string time;
+  uint64_t sequence = 0;
+};
+
+void AddSinceOptions(CLI::App* cmd, Since* since) {
+  cmd->add_option("--since", since->time, "Only what was ingested at or after this time");
+  cmd->add_option("--since-seq", since->sequence,
+                  "Only what was ingested at or after this mention sequence");
+}
+
+absl::StatusOr<uint64_t> ResolveSince(engine::Database& db, const Since& since) {
+  if (!since.time.empty()) {
+    SG_ASSIGN_OR_RETURN(schema::Timestamp t, schema::ParseTime(since.time));
+    return db.SequenceAt(t);
+  }
+  return since.sequence;
+}
+
+bool Enough(const Common& c, size_t printed) { return c.limit > 0 && printed >= c.limit; }
+
+// ---------------------------------------------------------------- contradictions
+
+struct ContradictionsArgs {
+  Common common;
+  Since since;
+  bool count_pairs = false;
+  std::string level = "both";
+  size_t evidence = 1;
+};
+
+absl::Status Contradictions(const ContradictionsArgs& a) {
+  SG_ASSIGN_OR_RETURN(Session s, Begin(a.common));
+  SG_ASSIGN_OR_RETURN(uint64_t since, ResolveSince(*s.db, a.since));
+  if (a.count_pairs) {
+    if (since > 0) {
+      SG_ASSIGN_OR_RETURN(query::IncrementalCounts n, query::CountSince(*s.db, since, s.filter));
+      std::cout << n.new_contradicting_pairs << "\n";
+    } else {
+      SG_ASSIGN_OR_RETURN(query::ContradictionCounts n, query::CountContradictions(*s.db, s.filter));
+      std::cout << n.pairs << "\n";
+    }
+    return absl::OkStatus();
+  }
+  if (since > 0) {
+    // Only the propositions the new mentions touch.
+    std::set<schema::PropositionId> touched;
+    auto it = s.db->ScanByIngest(since);
+    for (; it->Valid(); it->Next()) touched.insert(it->ref().proposition);
+    SG_RETURN_IF_ERROR(it->status());
+    if (!s.filter.propositions.empty()) {
+      std::erase_if(touched, [&](schema::PropositionId p) {
+        return std::find(s.filter.propositions.begin(), s.filter.propositions.end(), p) ==
+               s.filter.propositions.end();
+      });
+    }
+    if (touched.empty()) return absl::OkStatus();
+    s.filter.propositions.assign(touched.begin(), touched.end());
+  }
+  query::ContradictionOptions o{.filter = s.filter,
+                                .by_proposition = a.level != "concept",
+                                .by_concept = a.level != "proposition",
+                                .evidence_per_holder = a.common.format == "table" ? 0 : a.evidence};
+  SG_ASSIGN_OR_RETURN(auto it, query::FindContradictions(*s.db, o));
+  const std::string& format = a.common.format;
+  Table table({"level", "proposition", "for", "against", "pairs", "self"});
+  json all = json::array();
+  size_t printed = 0;
+  for (; it->Valid() && !Enough(a.common, printed); it->Next(), ++printed) {
+    const query::Contradiction& c = it->value();
+    if (format == "jsonl") {
+      std::cout << Dump(query::ContradictionToJson(c, it->records())) << "\n";
+      continue;
+    }
+    if (format == "json") {
+      all.push_back(query::ContradictionToJson(c, it->records()));
+      continue;
+    }
+    auto names = [&](const std::vector<query::HolderSide>& side) {
+      std::vector<std::string> out;
+      for (const auto& h : side) out.push_back(it->records().Holder(h.holder).name);
+      return absl::StrJoin(out, "; ");
+    };
+    std::vector<std::string> self;
+    for (schema::EntityId h : c.self_contradicting) self.push_back(it->records().Holder(h).name);
+    std::string what = c.level == query::ContradictionLevel::kProposition
+                           ? it->records().Proposition(c.proposition).text
+                           : c.concept_name;
+    table.Add({c.level == query::ContradictionLevel::kProposition ? "proposition" : "concept", what,
+               names(c.for_side), names(c.against_side), std::to_string(c.pairs),
+               absl::StrJoin(self, "; ")});
+  }
+  SG_RETURN_IF_ERROR(it->status());
+  if (format == "json") std::cout << Dump(all) << "\n";
+  if (format == "table" || format == "csv") table.Print(format, std::cout);
+  return absl::OkStatus();
+}
+
+// ---------------------------------------------------------------- changes
+
+struct ChangesArgs {
+  Common common;
+  Since since;
+  bool count = false;
+  bool count_events = false;
+  bool timeline = false;
+  std::string per;
+  size_t evidence = 1;
+};
+
+absl::Status PrintTimeline(Session& s, const ChangesArgs& a) {
+  if (s.filter.holders.size() != 1 || s.filter.propositions.size() != 1) {
+    return absl::InvalidArgumentError("--timeline needs exactly one --holder and one --proposition");
+  }
+  SG_ASSIGN_OR_RETURN(std::vector<query::StanceRun> runs,
+                      query::Timeline(*s.db, s.filter.holders[0], s.filter.propositions[0], s.filter));
+  Table table({"polarity", "from", "to", "mentions", "claim"});
+  json all = json::array();
+  for (const query::StanceRun& r : runs) {
+    table.Add({PolarityText(r.polarity), TimeText(r.first_made), TimeText(r.last_made),
+               std::to_string(r.mentions), schema::FormatId(r.claim)});
+    all.push_back({{"polarity", r.polarity},
+                   {"first_time", r.first_made == schema::kNoTime ? json(nullptr) : json(schema::FormatTime(r.first_made))},
+                   {"last_time", r.last_made == schema::kNoTime ? json(nullptr) : json(schema::FormatTime(r.last_made))},
+                   {"mentions", r.mentions},
+                   {"claim", schema::FormatId(r.claim)}});
+  }
+  if (a.common.format == "json") std::cout << Dump(all) << "\n";
+  else if (a.common.format == "jsonl") for (const json& j : all) std::cout << Dump(j) << "\n";
+  else table.Print(a.common.format, std::cout);
+  return absl::OkStatus();
+}
+
+absl::Status PrintPerPeriod(Session& s, const ChangesArgs& a) {
+  if (s.filter.propositions.size() != 1) {
+    return absl::InvalidArgumentError("--per needs exactly one --proposition");
+  }
+  const query::Period period = a.per == "day"    ? query::Period::kDay
+                               : a.per == "week" ? query::Period::kWeek
+                                                 : query::Period::kMonth;
+  SG_ASSIGN_OR_RETURN(std::vector<query::PeriodStance> cells,
+                      query::StanceByPeriod(*s.db, s.filter.propositions[0], period, s.filter));
+  query::RecordCache records(*s.db);
+  Table table({"period", "holder", "stance", "for", "against", "neutral"});
+  json all = json::array();
+  for (const query::PeriodStance& c : cells) {
+    const std::string& name = records.Holder(c.holder).name;
+    table.Add({schema::FormatTime(c.period_start).substr(0, 10), name, PolarityText(c.net()),
+               std::to_string(c.for_mentions), std::to_string(c.against_mentions),
+               std::to_string(c.neutral_mentions)});
+    all.push_back({{"period", schema::FormatTime(c.period_start)},
+                   {"holder", {{"id", schema::FormatId(c.holder)}, {"name", name}}},
+                   {"stance", c.net()},
+                   {"for", c.for_mentions},
+                   {"against", c.against_mentions},
+                   {"neutral", c.neutral_mentions}});
+  }
+  if (a.common.format == "json") std::cout << Dump(all) << "\n";
+  else if (a.common.format == "jsonl") for (const json& j : all) std::cout << Dump(j) << "\n";
+  else table.Print(a.common.format, std::cout);
+  return absl::OkStatus();
+}
+
+absl::Status Changes(const ChangesArgs& a) {
+  SG_ASSIGN_OR_RETURN(Session s, Begin(a.common));
+  SG_ASSIGN_OR_RETURN(uint64_t since, ResolveSince(*s.db, a.since));
+  if (a.timeline) return PrintTimeline(s, a);
+  if (!a.per.empty()) return PrintPerPeriod(s, a);
+  if (a.count) {
+    if (since > 0) {
+      SG_ASSIGN_OR_RETURN(query::IncrementalCounts n, query::CountSince(*s.db, since, s.filter));
+      std::cout << n.new_flipped_pairs << "\n";
+    } else {
+      SG_ASSIGN_OR_RETURN(query::ChangeCounts n,
+                          query::CountChanges(*s.db, s.filter, a.count_events));
+      if (a.count_events) std::cout << "reversals " << n.reversals << "\n";
+      std::cout << n.flipped_pairs << "\n";
+    }
+    return absl::OkStatus();
+  }
+  query::ChangeOptions o{.filter = s.filter,
+                         .since_sequence = since,
+                         .evidence = a.common.format == "table" ? 0 : a.evidence};
+  SG_ASSIGN_OR_RETURN(auto it, query::FindReversals(*s.db, o));
+  const std::string& format = a.common.format;
+  Table table({"holder", "proposition", "from", "until", "to", "since"});
+  json all = json::array();
+  size_t printed = 0;
+  for (; it->Valid() && !Enough(a.common, printed); it->Next(), ++printed) {
+    const query::Reversal& r = it->value();
+    if (format == "jsonl" || format == "json") {
+      json j = query::ReversalToJson(r, it->records());
+      if (format == "jsonl") std::cout << Dump(j) << "\n";
+      else all.push_back(std::move(j));
+      continue;
+    }
+    table.Add({it->records().Holder(r.holder).name, it->records().Proposition(r.proposition).text,
+               PolarityText(r.from.polarity), TimeText(r.from.last_made),
+               PolarityText(r.to.polarity), TimeText(r.to.first_made)});
+  }
+  SG_RETURN_IF_ERROR(it->status());
+  if (format == "json") std::cout << Dump(all) << "\n";
+  if (format == "table" || format == "csv") table.Print(format, std::cout);
+  return absl::OkStatus();
+}
+
+// ---------------------------------------------------------------- claims
+
+absl::Status Claims(const Common& c) {
+  if (c.spec.holders.empty() && c.spec.propositions.empty() && c.spec.concept_name.empty()) {
+    return absl::InvalidArgumentError("say whose claims or on what: --holder, --proposition or --concept");
+  }
+  SG_ASSIGN_OR_RETURN(Session s, Begin(c));
+  SG_ASSIGN_OR_RETURN(query::ClaimSet set, query::ClaimSet::Build(*s.db, s.filter));
+  query::RecordCache records(*s.db);
+  Table table({"holder", "polarity", "proposition", "mentions", "first", "last", "claim"});
+  size_t printed = 0;
+  for (const query::ClaimStat& cs : set.claims()) {
+    if (Enough(c, printed++)) break;
+    const std::string& holder = records.Holder(cs.holder).name;
+    const std::string& prop = records.Proposition(cs.proposition).text;
+    const schema::ClaimId id = schema::MakeClaimId(cs.holder, cs.proposition, cs.polarity);
+    if (c.format == "json" || c.format == "jsonl") {
+      json j = {{"claim_id", schema::FormatId(id)},
+                {"holder", {{"id", schema::FormatId(cs.holder)}, {"name", holder}}},
+                {"polarity", cs.polarity},
+                {"proposition", {{"id", schema::FormatId(cs.proposition)}, {"text", prop}}}};
+      if (cs.mentions > 0) j["mentions"] = cs.mentions;
+      if (cs.first_made != schema::kNoTime) j["first_time"] = schema::FormatTime(cs.first_made);
+      if (cs.last_made != schema::kNoTime) j["last_time"] = schema::FormatTime(cs.last_made);
+      std::cout << Dump(j) << "\n";
+      continue;
+    }
+    table.Add({holder, PolarityText(cs.polarity), prop,
+               cs.mentions > 0 ? std::to_string(cs.mentions) : "", TimeText(cs.first_made),
+               TimeText(cs.last_made), schema::FormatId(id)});
+  }
+  if (c.format == "table" || c.format == "csv") table.Print(c.format, std::cout);
+  return absl::OkStatus();
+}
+
+// ---------------------------------------------------------------- network questions
+
+struct NetworkArgs {
+  Common common;
+  std::string normalise = "none";
+  uint32_t min_count = 1;
+  std::vector<std::string> with;  // agreements: pairs involving these holders
+  std::string between, and_;      // path
+  bool triads = false;            // coalitions
+  uint32_t min_size = 2;
+  bool betweenness = true;
+};
+
+query::Normalisation ParseNormalisation(const std::string& n) {
+  return n == "jaccard" ? query::Normalisation::kJaccard
+         : n == "cosine" ? query::Normalisation::kCosine
+                         : query::Normalisation::kNone;
+}
+
+absl::StatusOr<query::HolderNetwork> Network(Session& s, const NetworkArgs& a,
+                                             query::NetworkKind kind) {
+  return query::BuildHolderNetwork(*s.db, {.filter = s.filter,
+                                           .kind = kind,
+                                           .normalisation = ParseNormalisation(a.normalise),
+                                           .min_count = a.min_count});
+}
+
+json NodeJson(const query::HolderNode& n) {
+  return {{"id", schema::FormatId(n.id)}, {"name", n.name}};
+}
+
+absl::Status Agreements(const NetworkArgs& a) {
+  SG_ASSIGN_OR_RETURN(Session s, Begin(a.common));
+  SG_ASSIGN_OR_RETURN(query::HolderNetwork net, Network(s, a, query::NetworkKind::kAgreement));
+  std::set<int64_t> with;
+  for (const std::string& h : a.with) {
+    SG_ASSIGN_OR_RETURN(schema::EntityId id, query::ResolveHolder(*s.db, h));
+    with.insert(net.IndexOf(id));
+  }
+  std::vector<query::HolderEdge> edges = net.edges;
+  if (!with.empty()) {
+    std::erase_if(edges, [&](const query::HolderEdge& e) {
+      return !with.contains(e.a) && !with.contains(e.b);
+    });
+  }
+  std::stable_sort(edges.begin(), edges.end(), [](const auto& x, const auto& y) {
+    return x.weight > y.weight;
+  });
+  Table table({"holder", "holder", "agree", "conflict", "weight", "first", "last"});
+  size_t printed = 0;
+  for (const query::HolderEdge& e : edges) {
+    if (Enough(a.common, printed++)) break;
+    const query::HolderNode& x = net.nodes[e.a];
+    const query::HolderNode& y = net.nodes[e.b];
+    if (a.common.format == "json" || a.common.format == "jsonl") {
+      std::cout << Dump({{"a", NodeJson(x)},
+                         {"b", NodeJson(y)},
+                         {"agree", e.agree},
+                         {"conflict", e.conflict},
+                         {"weight", e.weight}})
+                << "\n";
+      continue;
+    }
+    table.Add({x.name, y.name, std::to_string(e.agree), std::to_string(e.conflict),
+               absl::StrCat(e.weight), TimeText(e.first_made), TimeText(e.last_made)});
+  }
+  if (a.common.format == "table" || a.common.format == "csv") table.Print(a.common.format, std::cout);
+  return absl::OkStatus();
+}
+
+absl::Status Coalitions(const NetworkArgs& a) {
+  SG_ASSIGN_OR_RETURN(Session s, Begin(a.common));
+  SG_ASSIGN_OR_RETURN(query::HolderNetwork net, Network(s, a, query::NetworkKind::kSigned));
+  std::vector<query::Coalition> found =
+      query::FindCoalitions(net, {.min_agree = a.min_count, .min_size = a.min_size});
+  const bool as_json = a.common.format == "json" || a.common.format == "jsonl";
+  Table table({"coalition", "size", "agreements", "members"});
+  for (size_t i = 0; i < found.size() && !Enough(a.common, i); ++i) {
+    std::vector<std::string> names;
+    json members = json::array();
+    for (uint32_t m : found[i].members) {
+      names.push_back(net.nodes[m].name);
+      members.push_back(NodeJson(net.nodes[m]));
+    }
+    if (as_json) {
+      std::cout << Dump({{"coalition", i + 1},
+                         {"size", found[i].members.size()},
+                         {"internal_agree", found[i].internal_agree},
+                         {"members", members}})
+                << "\n";
+    } else {
+      table.Add({std::to_string(i + 1), std::to_string(found[i].members.size()),
+                 std::to_string(found[i].internal_agree), absl::StrJoin(names, "; ")});
+    }
+  }
+  if (!as_json) table.Print(a.common.format, std::cout);
+  if (a.triads) {
+    query::TriadCounts t = query::FindUnbalancedTriads(net, a.common.limit ? a.common.limit : 20);
+    std::cout << "unbalanced triads " << t.unbalanced << " of " << t.triangles << " signed triangles\n";
+    for (const query::Triad& x : t.examples) {
+      auto sign = [](int v) { return v > 0 ? "agrees with" : "conflicts with"; };
+      std::cout << "  " << net.nodes[x.a].name << " " << sign(x.sign_ab) << " " << net.nodes[x.b].name
+                << ", " << net.nodes[x.b].name << " " << sign(x.sign_bc) << " " << net.nodes[x.c].name
+                << ", " << net.nodes[x.a].name << " " << sign(x.sign_ac) << " " << net.nodes[x.c].name
+                << "\n";
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Actors(const NetworkArgs& a) {
+  SG_ASSIGN_OR_RETURN(Session s, Begin(a.common));
+  SG_ASSIGN_OR_RETURN(query::HolderNetwork net, Network(s, a, query::NetworkKind::kSigned));
+  query::ActorOptions o;
+  if (!a.betweenness) o.max_edges_for_betweenness = 0;
+  std::vector<query::ActorScore> scores = query::RankActors(net, o);
+  Table table({"holder", "betweenness", "degree", "strength", "agree edges", "conflict edges"});
+  const size_t top = a.common.limit ? a.common.limit : 20;
+  for (size_t i = 0; i < scores.size() && i < top; ++i) {
+    const query::ActorScore& x = scores[i];
+    if (a.common.format == "json" || a.common.format == "jsonl") {
+      std::cout << Dump({{"holder", NodeJson(net.nodes[x.node])},
+                         {"betweenness", x.betweenness},
+                         {"degree", x.degree},
+                         {"strength", x.strength},
+                         {"agree_edges", x.agree_edges},
+                         {"conflict_edges", x.conflict_edges}})
+                << "\n";
+      continue;
+    }
+    table.Add({net.nodes[x.node].name, absl::StrCat(x.betweenness), std::to_string(x.degree),
+               absl::StrCat(x.strength), std::to_string(x.agree_edges),
+               std::to_string(x.conflict_edges)});
+  }
+  if (a.common.format == "table" || a.common.format == "csv") table.Print(a.common.format, std::cout);
+  return absl::OkStatus();
+}
+
+absl::Status Path(const NetworkArgs& a) {
+  SG_ASSIGN_OR_RETURN(Session s, Begin(a.common));
+  SG_ASSIGN_OR_RETURN(schema::EntityId from, query::ResolveHolder(*s.db, a.between));
+  SG_ASSIGN_OR_RETURN(schema::EntityId to, query::ResolveHolder(*s.db, a.and_));
+  SG_ASSIGN_OR_RETURN(query::HolderNetwork net, Network(s, a, query::NetworkKind::kSigned));
+  const int64_t f = net.IndexOf(from), t = net.IndexOf(to);
+  if (f < 0 || t < 0) {
+    return absl::NotFoundError(absl::StrCat(f < 0 ? a.between : a.and_,
+                                            " takes no side shared with anyone in this view"));
+  }
+  SG_ASSIGN_OR_RETURN(std::vector<query::PathStep> path,
+                      query::FindPath(net, static_cast<uint32_t>(f), static_cast<uint32_t>(t)));
+  json steps = json::array();
+  for (const query::PathStep& p : path) {
+    const std::string rel = p.sign > 0 ? "agrees with" : p.sign < 0 ? "conflicts with" : "is split with";
+    if (a.common.format == "table") {
+      std::cout << net.nodes[p.from].name << " " << rel << " " << net.nodes[p.to].name << " (agree "
+                << p.agree << ", conflict " << p.conflict << ")\n";
+    }
+    steps.push_back({{"from", NodeJson(net.nodes[p.from])},
+                     {"to", NodeJson(net.nodes[p.to])},
+                     {"sign", p.sign},
+                     {"agree", p.agree},
+                     {"conflict", p.conflict}});
+  }
+  if (a.common.format == "json") std::cout << Dump(steps) << "\n";
+  if (a.common.format == "jsonl") for (const json& j : steps) std::cout << Dump(j) << "\n";
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+void AddQueryCommand(CLI::App& app) {
+  auto* q = app.add_subcommand("query", "Ask graph questions: contradictions, agreements, changes");
+  AddVersionFlag(q);
+  q->require_subcommand(1);
+
+  auto* ca = new ContradictionsArgs;  // lives as long as the program
+  auto* c = q->add_subcommand("contradictions",
+                              "Holders taking opposite positions on a proposition or concept");
+  AddCommonOptions(c, &ca->common);
+  AddSinceOptions(c, &ca->since);
+  c->add_flag("--count-pairs", ca->count_pairs,
+              "Print only the number of (proposition, holder for, other holder against) triples");
+  c->add_option("--level", ca->level, "proposition, concept or both")
+      ->check(CLI::IsMember({"proposition", "concept", "both"}))
+      ->capture_default_str();
+  c->add_option("--evidence", ca->evidence, "Quotes per holder and side (json/jsonl)")
+      ->capture_default_str();
+  c->callback(Run([ca] { return Contradictions(*ca); }));
+
+  auto* ch = new ChangesArgs;
+  auto* g = q->add_subcommand("changes", "Holders reversing themselves, timelines, stance per period");
+  AddCommonOptions(g, &ch->common);
+  AddSinceOptions(g, &ch->since);
+  g->add_flag("--count", ch->count, "Print only the number of (holder, proposition) pairs that flipped");
+  g->add_flag("--count-events", ch->count_events, "With --count, also count every reversal");
+  g->add_flag("--timeline", ch->timeline, "One holder's runs of stance on one proposition");
+  g->add_option("--per", ch->per, "Everyone's stance on one proposition per day, week or month")
+      ->check(CLI::IsMember({"day", "week", "month"}));
+  g->add_option("--evidence", ch->evidence, "Quotes before and after each reversal (json/jsonl)")
+      ->capture_default_str();
+  g->callback(Run([ch] { return Changes(*ch); }));
+
+  auto* cl = new Common;
+  auto* k = q->add_subcommand("claims", "What a holder claims, or who claims a proposition");
+  AddCommonOptions(k, cl);
+  k->callback(Run([cl] { return Claims(*cl); }));
+
+  auto add_network = [&](const char* name, const char* help, auto fn) {
+    auto* args = new NetworkArgs;
+    auto* cmd = q->add_subcommand(name, help);
+    AddCommonOptions(cmd, &args->common);
+    cmd->add_option("--min-count", args->min_count,
+                    "Smallest number of shared propositions on an edge")
+        ->capture_default_str();
+    cmd->add_option("--normalise", args->normalise, "Edge weights: none, jaccard or cosine")
+        ->check(CLI::IsMember({"none", "jaccard", "cosine"}))
+        ->capture_default_str();
+    cmd->callback(Run([args, fn] { return fn(*args); }));
+    return std::pair(cmd, args);
+  };
+  auto [agree_cmd, agree_args] =
+      add_network("agreements", "Who sides with whom, and how often", Agreements);
+  agree_cmd->add_option("--with", agree_args->with, "Only pairs involving this holder (repeatable)");
+  auto [coal_cmd, coal_args] = add_network(
+      "coalitions", "Groups of holders joined by agreement (connected components)", Coalitions);
+  coal_cmd->add_option("--min-size", coal_args->min_size, "Smallest coalition shown")
+      ->capture_default_str();
+  coal_cmd->add_flag("--triads", coal_args->triads,
+                     "Also count unbalanced triads (A agrees with B, B with C, A conflicts with C)");
+  auto [actor_cmd, actor_args] =
+      add_network("actors", "Key actors by betweenness and degree centrality", Actors);
+  actor_cmd->add_flag("!--no-betweenness", actor_args->betweenness, "Skip betweenness (large views)");
+  auto [path_cmd, path_args] =
+      add_network("path", "How two holders connect through agreement and conflict", Path);
+  path_cmd->add_option("--between", path_args->between, "One holder (name or id)")->required();
+  path_cmd->add_option("--and", path_args->and_, "The other holder (name or id)")->required();
+}
+
+}  // namespace stancegraph::cli
