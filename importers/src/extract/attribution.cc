@@ -124,7 +124,10 @@ bool Finder::VerbUse(uint32_t k, const Cue& cue, const Sentence& s) const {
   const std::string& prev = t_[k - 1].lower;
   if (IsDeterminer(prev) || IsPreposition(prev)) return false;
   uint32_t p = k;
-  while (p > s.first && IsAuxOrAdverb(t_[p - 1].lower) && !IsBe(t_[p - 1].lower)) --p;
+  while (p > s.first && IsAuxOrAdverb(t_[p - 1].lower) && !IsBe(t_[p - 1].lower) &&
+         !t_[p - 1].capitalized) {
+    --p;
+  }
   const bool ing = tok.lower.ends_with("ing");
   if (p > s.first && IsBe(t_[p - 1].lower) && !ing) return false;  // passive
   if (ing && p > s.first && IsDeterminer(t_[p - 1].lower)) return false;

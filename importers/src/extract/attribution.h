@@ -14,9 +14,9 @@
 #include <string>
 #include <vector>
 
-#include "extract/entities.h"
-#include "extract/sentences.h"
-#include "extract/text.h"
+#include "entities.h"
+#include "sentences.h"
+#include "text.h"
 #include "stancegraph/importers/lexicon.h"
 
 namespace stancegraph::importers::extract {

@@ -106,7 +106,8 @@ int Finder::GroupHolder(uint32_t end, const Sentence& s, uint32_t* first) {
     const Token& w = t_[b - 1];
     if (w.kind != TokenKind::kWord || IsDeterminer(w.lower) || IsPreposition(w.lower) ||
         IsAuxOrAdverb(w.lower) || IsCoordinator(w.lower) || Has(b - 1, "common") ||
-        RefEndingAt(b) != nullptr || lex_.cue_index().count(w.lower)) {
+        (RefEndingAt(b) != nullptr && RefEndingAt(b)->kind == RefKind::kDemonym) ||
+        lex_.cue_index().count(w.lower)) {
       break;
     }
     --b;
@@ -163,7 +164,7 @@ void Finder::FindSource(const Sentence& s, Candidate* c, const std::vector<Candi
     return;
   }
   uint32_t p = c->first;
-  while (p > s.first && IsAuxOrAdverb(t_[p - 1].lower)) {
+  while (p > s.first && IsAuxOrAdverb(t_[p - 1].lower) && !t_[p - 1].capitalized) {
     const std::string& w = t_[p - 1].lower;
     if (w == "not" || w == "n't" || w == "never") c->negated = !c->negated;
     --p;

@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include "extract/attribution.h"
+#include "attribution.h"
 
 namespace stancegraph::importers::extract::internal {
 

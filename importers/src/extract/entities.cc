@@ -204,8 +204,10 @@ class Tagger {
     }
     // Sentence-initial common words are not names: "However", "Asked".
     uint32_t name_begin = j;
-    while (name_begin < s.last && name_begin == j && Is(t_[name_begin], "common") &&
-           t_[name_begin].capitalized) {
+    const bool starts_sentence =
+        i == s.first || t_[i - 1].kind == TokenKind::kOpenQuote || t_[i - 1].lower == ":";
+    while (starts_sentence && name_begin < s.last && name_begin == j &&
+           Is(t_[name_begin], "common") && t_[name_begin].capitalized && !t_[name_begin].all_caps) {
       if (name_begin > i) break;
       ++name_begin;
       j = name_begin;

@@ -11,8 +11,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "extract/sentences.h"
-#include "extract/text.h"
+#include "sentences.h"
+#include "text.h"
 #include "stancegraph/importers/lexicon.h"
 #include "stancegraph/schema/types.h"
 

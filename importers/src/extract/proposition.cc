@@ -42,7 +42,8 @@ std::string Stem(std::string_view word) {
     cut(3);
   } else if (w.size() > 5 && w.ends_with("ed")) {
     cut(2);
-  } else if (w.size() > 4 && w.ends_with("es") && !w.ends_with("ses")) {
+  } else if (w.size() > 4 && (w.ends_with("xes") || w.ends_with("ches") || w.ends_with("shes") ||
+                               w.ends_with("zes") || w.ends_with("sses"))) {
     cut(2);
   } else if (w.size() > 3 && w.ends_with("s") && !w.ends_with("ss")) {
     cut(1);
@@ -67,7 +68,8 @@ BuiltProposition BuildProposition(const PropositionInput& in, const Stance& st) 
     for (uint32_t j = b; j < k; ++j) {
       nouns = nouns && t[j].kind == TokenKind::kWord && !t[j].capitalized &&
               !IsAuxOrAdverb(t[j].lower) && !IsModal(t[j].lower) && !IsBe(t[j].lower) &&
-              !in.lexicon->cue_index().count(t[j].lower);
+              !t[j].lower.ends_with("ed") && !t[j].lower.ends_with("ing") &&
+              !IsDeterminer(t[j].lower);
     }
     if (nouns && k + 1 < e) b = k + 1;
     break;

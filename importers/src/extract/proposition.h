@@ -9,9 +9,9 @@
 #include <string_view>
 #include <vector>
 
-#include "extract/entities.h"
-#include "extract/stance.h"
-#include "extract/text.h"
+#include "entities.h"
+#include "stance.h"
+#include "text.h"
 #include "stancegraph/importers/lexicon.h"
 #include "stancegraph/schema/types.h"
 

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "extract/text.h"
+#include "text.h"
 
 namespace stancegraph::importers::extract {
 

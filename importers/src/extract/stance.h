@@ -9,8 +9,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "extract/attribution.h"
-#include "extract/text.h"
+#include "attribution.h"
+#include "text.h"
 #include "stancegraph/importers/lexicon.h"
 
 namespace stancegraph::importers::extract {

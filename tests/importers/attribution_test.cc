@@ -1,0 +1,128 @@
+// Attribution: the common forms of reported speech, pronouns and
+// coordination, on short texts written for the test.
+#include <catch2/catch.hpp>
+
+#include "extractor_test_util.h"
+
+namespace stancegraph::importers::testing {
+namespace {
+
+TEST_CASE("X said that ... gives the holder, cue and content", "[importers]") {
+  const auto f = Extract("Title\n\nPoland said that the border would stay closed.");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].holder == "Poland");
+  CHECK(f[0].polarity == 1);
+  CHECK(f[0].holder_span == "Poland");
+  CHECK(f[0].cue_span == "said");
+  CHECK(f[0].content_span == "the border would stay closed");
+  CHECK(f[0].proposition == "the border would stay closed");
+}
+
+TEST_CASE("A quote before the speaker is the content", "[importers]") {
+  const auto f = Extract("Title\n\n\"The talks have failed,\" Emmanuel Macron said on Monday.");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].holder == "Emmanuel Macron");
+  CHECK(f[0].content_span == "\"The talks have failed,\"");
+}
+
+TEST_CASE("An inverted speaker after the cue is found", "[importers]") {
+  const auto f = Extract("Title\n\n\"We need more time,\" said Olaf Scholz.");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].holder == "Olaf Scholz");
+  CHECK(f[0].holder_span == "Olaf Scholz");
+}
+
+TEST_CASE("X said: followed by a quote", "[importers]") {
+  const auto f = Extract("Title\n\nThe minister Anna Berg said: \"Taxes will not rise.\"");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].holder == "Anna Berg");
+  CHECK(f[0].polarity == -1);
+  CHECK(f[0].content_span == "\"Taxes will not rise.\"");
+}
+
+TEST_CASE("According to X, at the start or the end of a sentence", "[importers]") {
+  auto f = Extract("Title\n\nAccording to Germany, the pipeline is safe.");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].holder == "Germany");
+  CHECK(f[0].content_span == "the pipeline is safe");
+  f = Extract("Title\n\nThe pipeline is safe, according to Germany.");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].holder == "Germany");
+  CHECK(f[0].content_span == "The pipeline is safe");
+}
+
+TEST_CASE("Auxiliaries belong to the predicate: has warned, has insisted", "[importers]") {
+  const auto f = Extract("Title\n\nJapan has warned that the deal is fragile.");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].predicate == "has warned");
+  CHECK(f[0].content_span == "the deal is fragile");
+}
+
+TEST_CASE("A relative clause pledge belongs to its antecedent", "[importers]") {
+  const auto f = Extract(
+      "Title\n\nThe fund was set up by a group of Nordic countries who have pledged to "
+      "rebuild the port.");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].holder == "Nordic countries");
+  CHECK(f[0].content_span == "to rebuild the port");
+}
+
+TEST_CASE("A quote paragraph continues the last speaker", "[importers]") {
+  const auto f = Extract(
+      "Title\n\nAngela Merkel said the euro was strong.\n\n\"We have done the work. Now others "
+      "must follow.");
+  REQUIRE(f.size() == 2);
+  CHECK(f[1].holder == "Angela Merkel");
+  CHECK(f[1].content_span == "\"We have done the work. Now others must follow");
+}
+
+TEST_CASE("He and she resolve to the last fitting speaker", "[importers]") {
+  const auto f = Extract(
+      "Title\n\nTheresa May said the vote was fair. Boris Johnson disagreed.\n\n"
+      "She added that the count was complete.");
+  REQUIRE(f.size() == 2);
+  CHECK(f[1].holder == "Theresa May");
+  CHECK(f[1].holder_span == "She");
+}
+
+TEST_CASE("Titles resolve as holders: the US president", "[importers]") {
+  const auto f = Extract("Title\n\nThe US president has said the tariffs will stay.", "2021-06-01");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].holder == "Joe Biden");
+}
+
+TEST_CASE("Metonyms hold stances for their countries", "[importers]") {
+  const auto f = Extract("Title\n\nBeijing insisted that the drills were routine.");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].holder == "China");
+}
+
+TEST_CASE("Coordinated clauses carry several claims", "[importers]") {
+  const auto f = Extract(
+      "Title\n\nSpain has demanded a new vote, while Portugal wants to keep the treaty, "
+      "including its budget rules, and also wants guarantees that the fund will not shrink.");
+  REQUIRE(f.size() == 3);
+  CHECK(f[0].holder == "Spain");
+  CHECK(f[0].content_span == "a new vote");
+  CHECK(f[1].holder == "Portugal");
+  CHECK(f[1].content_span == "to keep the treaty, including its budget rules");
+  CHECK(f[2].holder == "Portugal");
+  CHECK(f[2].polarity == -1);
+  CHECK(f[2].proposition == "the fund will shrink");
+}
+
+TEST_CASE("A cue inside a condition asserts nothing", "[importers]") {
+  const auto f = Extract("Title\n\nThe plan fails if Canada rejects it, experts said.");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].holder == "experts");
+}
+
+TEST_CASE("A participle takes the sentence's subject", "[importers]") {
+  const auto f = Extract("Title\n\nChile endorsed the treaty on Friday, saying it protects fishing.");
+  REQUIRE(f.size() == 2);
+  CHECK(f[1].holder == "Chile");
+  CHECK(f[1].content_span == "it protects fishing");
+}
+
+}  // namespace
+}  // namespace stancegraph::importers::testing
