@@ -176,7 +176,18 @@ class ExternalExtractor : public Extractor {
       begin = end + 1;
       ++line_no;
       if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-      auto rec = schema::ClaimRecordFromJson(line);
+      // The document is known: a line need not repeat it.
+      std::string patched;
+      try {
+        nlohmann::json j = nlohmann::json::parse(line);
+        if (j.is_object() && !j.contains("doc")) {
+          j["doc"] = {{"id", schema::FormatId(doc.id)}, {"source", doc.source}};
+          patched = j.dump();
+        }
+      } catch (const nlohmann::json::exception&) {
+        // Reported by the parser below.
+      }
+      auto rec = schema::ClaimRecordFromJson(patched.empty() ? line : std::string_view(patched));
       if (!rec.ok()) {
         return absl::InvalidArgumentError("output line " + std::to_string(line_no) + ": " +
                                           std::string(rec.status().message()));
