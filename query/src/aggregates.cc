@@ -227,9 +227,9 @@ absl::StatusOr<IncrementalCounts> CountSince(engine::Database& db, uint64_t sinc
   }
 
   // 2. Each touched pair's sides now and before `since`: a claim with new
-  // mentions existed before iff its earliest mention (the claim index is in
-  // ingest order) is older; one without new mentions exists iff it is stored
-  // (a point lookup). Only pairs holding both sides have reversals to count.
+  // mentions existed before iff one of its mentions is older (a short scan of
+  // that claim); one without new mentions exists iff it is stored (a point
+  // lookup). Only pairs holding both sides have reversals to count.
   // new_sides[p] = holders whose claim on p (for, against) is new.
   std::map<schema::PropositionId, std::pair<std::vector<schema::EntityId>,
                                             std::vector<schema::EntityId>>> new_sides;
@@ -241,8 +241,9 @@ absl::StatusOr<IncrementalCounts> CountSince(engine::Database& db, uint64_t sinc
                      bool has_new) -> absl::StatusOr<Side> {
     const schema::ClaimId c = schema::MakeClaimId(h, p, polarity);
     if (has_new) {
+      bool before = false;
       auto it = db.ScanByClaim(c, so);
-      const bool before = it->Valid() && it->ref().sequence < since_sequence;
+      for (; it->Valid() && !before; it->Next()) before = it->ref().sequence < since_sequence;
       SG_RETURN_IF_ERROR(it->status());
       return Side{true, before};
     }

@@ -61,9 +61,10 @@ struct ClaimKeyHash {
 
 }  // namespace
 
-absl::StatusOr<ClaimSet> ClaimSet::Build(engine::Database& db, const Filter& filter) {
+absl::StatusOr<ClaimSet> ClaimSet::Build(engine::Database& db, const Filter& filter,
+                                         bool mention_stats) {
   std::vector<ClaimStat> out;
-  if (!filter.HasTimeWindow() && !filter.NeedsMentionRecord()) {
+  if (!mention_stats && !filter.HasTimeWindow() && !filter.NeedsMentionRecord()) {
     MentionFilter accept(db, filter);
     engine::ReadOptions ro{.snapshot = filter.snapshot};
     if (!filter.holders.empty()) {

@@ -173,7 +173,7 @@ absl::StatusOr<HolderNetwork> ProjectHolders(const ClaimSet& claims,
 
 absl::StatusOr<HolderNetwork> BuildHolderNetwork(engine::Database& db,
                                                  const NetworkOptions& options) {
-  SG_ASSIGN_OR_RETURN(ClaimSet claims, ClaimSet::Build(db, options.filter));
+  SG_ASSIGN_OR_RETURN(ClaimSet claims, ClaimSet::Build(db, options.filter, options.edge_times));
   SG_ASSIGN_OR_RETURN(HolderNetwork net, ProjectHolders(claims, options));
   if (options.load_names) {
     RecordCache records(db, options.filter.snapshot);
@@ -188,7 +188,7 @@ absl::StatusOr<HolderNetwork> BuildHolderNetwork(engine::Database& db,
 
 absl::StatusOr<BipartiteNetwork> BuildBipartite(engine::Database& db, const Filter& filter,
                                                 bool load_names) {
-  SG_ASSIGN_OR_RETURN(ClaimSet claims, ClaimSet::Build(db, filter));
+  SG_ASSIGN_OR_RETURN(ClaimSet claims, ClaimSet::Build(db, filter, /*mention_stats=*/true));
   BipartiteNetwork net{.window_from = filter.made_from, .window_to = filter.made_to};
   std::vector<schema::EntityId> holders;
   std::vector<schema::PropositionId> props;
@@ -222,7 +222,6 @@ absl::StatusOr<BipartiteNetwork> BuildBipartite(engine::Database& db, const Filt
   for (const ClaimStat& c : claims.claims()) {
     const auto h = std::lower_bound(holders.begin(), holders.end(), c.holder) - holders.begin();
     const auto p = std::lower_bound(props.begin(), props.end(), c.proposition) - props.begin();
-    net.holders[h].propositions += 1;
     net.edges.push_back({.holder = static_cast<uint32_t>(h),
                          .proposition = static_cast<uint32_t>(p),
                          .polarity = c.polarity,
@@ -234,6 +233,13 @@ absl::StatusOr<BipartiteNetwork> BuildBipartite(engine::Database& db, const Filt
     return std::tie(x.holder, x.proposition, x.polarity) <
            std::tie(y.holder, y.proposition, y.polarity);
   });
+  for (size_t i = 0; i < net.edges.size(); ++i) {
+    const auto& e = net.edges[i];
+    if (i == 0 || e.holder != net.edges[i - 1].holder ||
+        e.proposition != net.edges[i - 1].proposition) {
+      net.holders[e.holder].propositions += 1;
+    }
+  }
   return net;
 }
 

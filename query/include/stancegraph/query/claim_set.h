@@ -36,9 +36,11 @@ struct PropositionClaims {
 class ClaimSet {
  public:
   // Reads the claims passing `filter`. Without mention-level restrictions
-  // (time window, confidence, flags, outlet) this reads only the canonical
-  // claim index; otherwise it scans the mentions the filter selects.
-  static absl::StatusOr<ClaimSet> Build(engine::Database& db, const Filter& filter);
+  // (time window, confidence, flags, outlet) and without `mention_stats`
+  // this reads only the canonical claim index (mention counts and times are
+  // then unknown); otherwise it scans the mentions the filter selects.
+  static absl::StatusOr<ClaimSet> Build(engine::Database& db, const Filter& filter,
+                                        bool mention_stats = false);
   // For tests and callers that hold claims already. Sorts and merges
   // duplicates (mention counts add, time bounds widen).
   static ClaimSet FromClaims(std::vector<ClaimStat> claims);

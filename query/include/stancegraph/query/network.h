@@ -75,6 +75,9 @@ struct NetworkOptions {
   uint64_t max_pair_visits = 200'000'000;
   // Look up holder names and types. Default: true.
   bool load_names = true;
+  // Read the mentions (not only the claim index) so edges carry made times.
+  // Default: true.
+  bool edge_times = true;
 };
 
 // Projects the view onto holders.
@@ -105,8 +108,8 @@ struct BipartiteNetwork {
   std::vector<Edge> edges;  // by (holder, proposition, polarity)
 };
 
-// The signed bipartite graph of the view. `load_names` looks up holder names
-// and proposition texts.
+// The signed bipartite graph of the view, with mention counts and made
+// times per edge. `load_names` looks up holder names and proposition texts.
 absl::StatusOr<BipartiteNetwork> BuildBipartite(engine::Database& db, const Filter& filter = {},
                                                 bool load_names = true);
 

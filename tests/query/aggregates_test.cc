@@ -1,0 +1,144 @@
+#include <catch2/catch.hpp>
+
+#include "query_fixture.h"
+#include "stancegraph/query/aggregates.h"
+
+using namespace stancegraph;
+using testing::H;
+using testing::P;
+using testing::QueryFixture;
+using testing::T;
+
+namespace {
+
+// P: for {A, B, C}, against {C, D}: 3·2 − |{C}| = 5 pairs; C holds both sides.
+// Q: only A, for: no pair.
+void Seed(QueryFixture& f) {
+  f.Doc("d1")
+      .Claim("A", +1, "P", "2024-01-01")
+      .Claim("B", +1, "P", "2024-01-02")
+      .Claim("C", +1, "P", "2024-01-03")
+      .Write();
+  f.Doc("d2")
+      .Claim("C", -1, "P", "2024-02-01")
+      .Claim("D", -1, "P", "2024-02-02")
+      .Claim("A", +1, "Q", "2024-02-03")
+      .Write();
+}
+
+}  // namespace
+
+TEST_CASE("Contradicting pairs are for × against minus holders on both sides", "[query]") {
+  QueryFixture f;
+  Seed(f);
+  auto c = query::CountContradictions(f.db());
+  REQUIRE(c.ok());
+  CHECK(c->pairs == 5);
+  CHECK(c->contested_propositions == 1);
+  CHECK(c->propositions == 2);
+  CHECK(c->claims == 6);
+  CHECK(c->self_contradictions == 1);
+}
+
+TEST_CASE("A holder alone on both sides is no contradicting pair", "[query]") {
+  QueryFixture f;
+  f.Doc("d").Claim("X", +1, "R", "2024-01-01").Claim("X", -1, "R", "2024-01-02").Write();
+  auto c = query::CountContradictions(f.db());
+  REQUIRE(c.ok());
+  CHECK(c->pairs == 0);
+  CHECK(c->contested_propositions == 0);
+  auto ch = query::CountChanges(f.db());
+  REQUIRE(ch.ok());
+  CHECK(ch->flipped_pairs == 1);
+}
+
+TEST_CASE("Flipped pairs agree with the reversal events in time order", "[query]") {
+  QueryFixture f;
+  Seed(f);
+  // A reverses twice on Q (+, −, +); a neutral mention in between changes nothing.
+  f.Doc("d3")
+      .Claim("A", -1, "Q", "2024-03-01")
+      .Claim("A", 0, "Q", "2024-03-02")
+      .Claim("A", +1, "Q", "2024-04-01")
+      .Write();
+  auto fast = query::CountChanges(f.db());
+  auto events = query::CountChanges(f.db(), {}, /*count_events=*/true);
+  REQUIRE(fast.ok());
+  REQUIRE(events.ok());
+  CHECK(fast->flipped_pairs == 2);  // (C, P) and (A, Q)
+  CHECK(events->flipped_pairs == 2);
+  CHECK(events->reversals == 3);    // C: + → −; A: + → − → +
+  CHECK(fast->holders_with_reversals == 2);
+  CHECK(events->holders_with_reversals == 2);
+}
+
+TEST_CASE("A time window keeps its start and leaves out its end", "[query]") {
+  QueryFixture f;
+  Seed(f);
+  // [2024-01-02, 2024-02-01): B and C for, nobody against yet.
+  query::Filter w{.made_from = T("2024-01-02"), .made_to = T("2024-02-01")};
+  auto c = query::CountContradictions(f.db(), w);
+  REQUIRE(c.ok());
+  CHECK(c->claims == 2);
+  CHECK(c->pairs == 0);
+  // Moving the end one second later takes in C against: B–C is a pair.
+  w.made_to = T("2024-02-01T00:00:01Z");
+  c = query::CountContradictions(f.db(), w);
+  REQUIRE(c.ok());
+  CHECK(c->pairs == 1);
+  auto ch = query::CountChanges(f.db(), w);
+  REQUIRE(ch.ok());
+  CHECK(ch->flipped_pairs == 1);
+}
+
+TEST_CASE("Holder and concept filters restrict the counts", "[query]") {
+  QueryFixture f;
+  Seed(f);
+  query::Filter only{.holders = {H("A"), H("D")}};
+  auto c = query::CountContradictions(f.db(), only);
+  REQUIRE(c.ok());
+  CHECK(c->pairs == 1);  // A for P, D against P
+  query::Filter props{.propositions = {P("Q")}};
+  c = query::CountContradictions(f.db(), props);
+  REQUIRE(c.ok());
+  CHECK(c->pairs == 0);
+  CHECK(c->claims == 1);
+}
+
+TEST_CASE("What new mentions add is the difference of the full counts", "[query]") {
+  QueryFixture f;
+  Seed(f);
+  auto before_q1 = query::CountContradictions(f.db());
+  auto before_q2 = query::CountChanges(f.db());
+  REQUIRE(before_q1.ok());
+  REQUIRE(before_q2.ok());
+  const uint64_t since = f.db().NextSequence();
+  // E joins against P (new claim: 3 new pairs with A, B, C); D now also for P
+  // (new claim, D flips: pairs with C; and D-for vs D-against is no pair);
+  // B repeats itself (nothing new). Earlier-dated mentions arriving late count.
+  f.Doc("d4")
+      .Claim("E", -1, "P", "2024-05-01")
+      .Claim("D", +1, "P", "2023-12-31")
+      .Claim("B", +1, "P", "2024-05-02")
+      .Write();
+  auto after_q1 = query::CountContradictions(f.db());
+  auto after_q2 = query::CountChanges(f.db());
+  auto inc = query::CountSince(f.db(), since);
+  REQUIRE(after_q1.ok());
+  REQUIRE(after_q2.ok());
+  REQUIRE(inc.ok());
+  CHECK(inc->new_mentions == 3);
+  CHECK(inc->new_claims == 2);
+  CHECK(inc->new_contradicting_pairs == after_q1->pairs - before_q1->pairs);
+  CHECK(inc->new_contradicting_pairs == 5);  // E vs A, B, C; D-for vs C, E
+  CHECK(inc->new_flipped_pairs == after_q2->flipped_pairs - before_q2->flipped_pairs);
+  CHECK(inc->new_flipped_pairs == 1);
+  CHECK(inc->new_reversals == 1);  // D: + (2023-12-31, new) → − (2024-02-02)
+  CHECK(inc->until_sequence == f.db().NextSequence());
+
+  auto nothing = query::CountSince(f.db(), f.db().NextSequence());
+  REQUIRE(nothing.ok());
+  CHECK(nothing->new_mentions == 0);
+  CHECK(nothing->new_contradicting_pairs == 0);
+  CHECK(absl::IsInvalidArgument(query::CountSince(f.db(), f.db().NextSequence() + 5).status()));
+}
