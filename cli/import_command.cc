@@ -47,6 +47,7 @@ void Run(const ImportArgs& args) {
     }
     options.source.published = *t;
   }
+  options.bulk = args.bulk;
   auto db = OpenForWriting(args.db_path, args.bulk);
   if (!db.ok()) {
     ExitCode() = PrintError(db.status());

@@ -14,8 +14,7 @@ enum Cf : int {
   kProps,
   kClaims,
   kMentions,
-  kClaimMentions,
-  kDocMentions,
+  kDocRanges,
   kByHolder,
   kByProp,
   kByTime,
@@ -27,13 +26,13 @@ enum Cf : int {
 
 inline constexpr std::array<std::string_view, kNumCfs> kCfNames = {
     "default",  "docs",          "entities",    "aliases",   "props",
-    "claims",   "mentions",      "claim_mentions", "doc_mentions", "by_holder",
+    "claims",   "mentions",      "doc_ranges", "by_holder",
     "by_prop",  "by_time",       "prop_claims", "holder_claims", "ingest_log",
 };
 
 // Column families scanned by an 8-byte id prefix get a prefix bloom filter.
 inline constexpr bool HasIdPrefix(int cf) {
-  return cf == kClaimMentions || cf == kDocMentions || cf == kByHolder || cf == kByProp ||
+  return cf == kDocRanges || cf == kByHolder || cf == kByProp ||
          cf == kPropClaims || cf == kHolderClaims;
 }
 

@@ -11,8 +11,21 @@
 #include "rocksdb/db.h"
 #include "stancegraph/engine/database.h"
 #include "column_families.h"
+#include "sink.h"
 
 namespace stancegraph::engine {
+
+// What one write (or one bulk chunk) has staged so far.
+struct StagingState {
+  uint64_t first_sequence = 0;
+  uint64_t sequence = 0;  // the next mention's
+  WriteSummary summary;
+  absl::flat_hash_set<schema::DocumentId> documents;  // met in this write
+  absl::flat_hash_set<uint64_t> staged_ids;           // entities and propositions staged
+};
+
+// InvalidArgument naming the first document that fails validation.
+absl::Status ValidateAll(absl::Span<const schema::DocumentClaims> docs);
 
 class DatabaseImpl final : public Database {
  public:
@@ -22,6 +35,8 @@ class DatabaseImpl final : public Database {
 
   absl::StatusOr<WriteSummary> Write(absl::Span<const schema::DocumentClaims> docs,
                                      const WriteOptions& options) override;
+  absl::StatusOr<std::unique_ptr<BulkLoader>> NewBulkLoader(
+      const BulkLoadOptions& options) override;
   absl::StatusOr<bool> HasDocument(schema::DocumentId id, const ReadOptions& ro) override;
   absl::StatusOr<schema::Document> GetDocument(schema::DocumentId id,
                                                const ReadOptions& ro) override;
@@ -70,16 +85,28 @@ class DatabaseImpl final : public Database {
   rocksdb::ColumnFamilyHandle* cf(Cf c) const { return handles_[c]; }
   rocksdb::ReadOptions MakeReadOptions(const Snapshot* snapshot) const;
 
+  // The staging steps Write and the bulk loader share. REQUIRES: write_mu_ held.
+  absl::Status CheckWritable() const;
+  absl::StatusOr<bool> ShouldSkip(const schema::DocumentClaims& d, const WriteOptions& options,
+                                  StagingState* state);
+  absl::Status StageDocument(const schema::DocumentClaims& d, schema::Timestamp now, Sink& sink,
+                             StagingState* state);
+  void StageCounters(const StagingState& state, schema::Timestamp now, Sink& sink);
+  // After the staged data is durable: advance counters and caches.
+  void Commit(const StagingState& state);
+  std::mutex& write_mutex() { return write_mu_; }
+  bool bulk_loader_active_ = false;  // guarded by write_mu_
+
  private:
   DatabaseImpl(std::string dir, AccessMode mode) : dir_(std::move(dir)), mode_(mode) {}
   absl::Status LoadState();
   absl::StatusOr<std::string> Get(Cf c, std::string_view key, const ReadOptions& ro);
   // Adds the entity unless stored already; merges new aliases into a stored one.
-  absl::Status StageEntity(const schema::Entity& e, rocksdb::WriteBatch* batch);
-  absl::Status StageProposition(const schema::Proposition& p, rocksdb::WriteBatch* batch);
+  absl::Status StageEntity(const schema::Entity& e, Sink& sink);
+  absl::Status StageProposition(const schema::Proposition& p, Sink& sink);
   std::unique_ptr<MentionIterator> NewMentionIterator(Cf c, std::string lower, std::string upper,
                                                       int decoder, const ScanOptions& so,
-                                                      bool filter_time);
+                                                      bool filter_time, int polarity = 2);
 
   const std::string dir_;
   const AccessMode mode_;

@@ -12,15 +12,16 @@ namespace stancegraph::engine {
 namespace {
 
 using Decoder = bool (*)(std::string_view, std::string_view, MentionRef*);
+constexpr int kAnyPolarity = 2;
 
 std::string_view V(const rocksdb::Slice& s) { return std::string_view(s.data(), s.size()); }
 
 class MentionIteratorImpl final : public MentionIterator {
  public:
   MentionIteratorImpl(DatabaseImpl* db, Cf c, std::string lower, std::string upper,
-                      Decoder decode, const ScanOptions& so, bool filter_time)
+                      Decoder decode, const ScanOptions& so, bool filter_time, int polarity)
       : db_(db), lower_(std::move(lower)), upper_(std::move(upper)), decode_(decode),
-        so_(so), filter_time_(filter_time) {
+        so_(so), filter_time_(filter_time), polarity_(polarity) {
     ro_ = db->MakeReadOptions(so.snapshot);
     if (!upper_.empty()) {
       upper_slice_ = rocksdb::Slice(upper_);
@@ -55,6 +56,7 @@ class MentionIteratorImpl final : public MentionIterator {
         return;
       }
       if (filter_time_ && (ref_.made < so_.made_from || ref_.made >= so_.made_to)) continue;
+      if (polarity_ != kAnyPolarity && ref_.polarity != polarity_) continue;
       valid_ = true;
       return;
     }
@@ -67,6 +69,7 @@ class MentionIteratorImpl final : public MentionIterator {
   Decoder decode_;
   ScanOptions so_;
   bool filter_time_;
+  int polarity_;
   rocksdb::ReadOptions ro_;
   std::unique_ptr<rocksdb::Iterator> it_;
   MentionRef ref_;
@@ -165,6 +168,65 @@ class RecordIteratorImpl final : public RecordIterator<T> {
   absl::Status status_;
 };
 
+// Walks `mentions` over a document's ranges of sequences.
+class DocumentMentionIterator final : public MentionIterator {
+ public:
+  DocumentMentionIterator(DatabaseImpl* db, std::vector<std::pair<uint64_t, uint64_t>> ranges,
+                          const ScanOptions& so, absl::Status status)
+      : db_(db), ranges_(std::move(ranges)), so_(so), status_(std::move(status)) {
+    if (!status_.ok()) return;
+    ro_ = db->MakeReadOptions(so.snapshot);
+    it_.reset(db->db()->NewIterator(ro_, db->cf(kMentions)));
+    if (!ranges_.empty()) it_->Seek(keys::U64Key(ranges_[0].first));
+    Settle();
+  }
+  bool Valid() const override { return valid_; }
+  void Next() override {
+    it_->Next();
+    Settle();
+  }
+  const MentionRef& ref() const override { return ref_; }
+  absl::StatusOr<schema::Mention> mention() const override {
+    return db_->GetMention(ref_.sequence, ReadOptions{.snapshot = so_.snapshot});
+  }
+  absl::Status status() const override { return status_; }
+
+ private:
+  void Settle() {
+    valid_ = false;
+    while (range_ < ranges_.size()) {
+      if (it_->Valid()) {
+        if (!keys::DecodeMentionsEntry(V(it_->key()), V(it_->value()), &ref_)) {
+          status_ = absl::DataLossError(absl::StrCat(db_->path(), ": damaged mention entry"));
+          return;
+        }
+        if (ref_.sequence < ranges_[range_].second) {
+          if (ref_.made >= so_.made_from && ref_.made < so_.made_to) {
+            valid_ = true;
+            return;
+          }
+          it_->Next();
+          continue;
+        }
+      } else if (!it_->status().ok()) {
+        status_ = FromRocks(it_->status(), "scan mentions");
+        return;
+      }
+      if (++range_ < ranges_.size()) it_->Seek(keys::U64Key(ranges_[range_].first));
+    }
+  }
+
+  DatabaseImpl* db_;
+  std::vector<std::pair<uint64_t, uint64_t>> ranges_;  // [first, end) sequences
+  size_t range_ = 0;
+  ScanOptions so_;
+  rocksdb::ReadOptions ro_;
+  std::unique_ptr<rocksdb::Iterator> it_;
+  MentionRef ref_;
+  bool valid_ = false;
+  absl::Status status_;
+};
+
 std::string TimeLower(uint64_t prefix, schema::Timestamp from) {
   std::string k = keys::U64Key(prefix);
   if (from != schema::kNoTime) keys::PutU64(&k, keys::TimeBits(from));
@@ -183,16 +245,15 @@ std::string TimeUpper(uint64_t prefix, schema::Timestamp to) {
 std::unique_ptr<MentionIterator> DatabaseImpl::NewMentionIterator(Cf c, std::string lower,
                                                                   std::string upper, int decoder,
                                                                   const ScanOptions& so,
-                                                                  bool filter_time) {
+                                                                  bool filter_time, int polarity) {
   static constexpr Decoder kDecoders[] = {keys::DecodeByHolder, keys::DecodeByProp,
-                                          keys::DecodeByTime, keys::DecodeIdSeq,
-                                          keys::DecodeMentionsEntry};
+                                          keys::DecodeByTime, keys::DecodeMentionsEntry};
   return std::make_unique<MentionIteratorImpl>(this, c, std::move(lower), std::move(upper),
-                                               kDecoders[decoder], so, filter_time);
+                                               kDecoders[decoder], so, filter_time, polarity);
 }
 
 namespace {
-enum DecoderIndex { kDecHolder = 0, kDecProp, kDecTime, kDecIdSeq, kDecMentions };
+enum DecoderIndex { kDecHolder = 0, kDecProp, kDecTime, kDecMentions };
 bool Bounded(const ScanOptions& so) {
   return so.made_from != schema::kNoTime || so.made_to != schema::kMaxTime;
 }
@@ -230,16 +291,43 @@ std::unique_ptr<MentionIterator> DatabaseImpl::ScanByIngest(uint64_t first_seque
 
 std::unique_ptr<MentionIterator> DatabaseImpl::ScanByDocument(schema::DocumentId doc,
                                                               const ScanOptions& so) {
-  std::string prefix = keys::U64Key(doc);
-  return NewMentionIterator(kDocMentions, prefix, keys::PrefixEnd(prefix), kDecIdSeq, so,
-                            Bounded(so));
+  // The document's ranges of sequences, then the mentions in them.
+  std::vector<std::pair<uint64_t, uint64_t>> ranges;
+  absl::Status status;
+  {
+    auto ro = MakeReadOptions(so.snapshot);
+    std::string prefix = keys::U64Key(doc), end = keys::PrefixEnd(prefix);
+    rocksdb::Slice upper(end);
+    ro.iterate_upper_bound = &upper;
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cf(kDocRanges)));
+    for (it->Seek(prefix); it->Valid(); it->Next()) {
+      if (it->key().size() != 16 || it->value().size() != 8) {
+        status = absl::DataLossError(absl::StrCat(dir_, ": damaged document range entry"));
+        break;
+      }
+      uint64_t first = keys::GetU64(it->key().data() + 8);
+      ranges.emplace_back(first, first + keys::GetU64(it->value().data()));
+    }
+    if (status.ok()) status = FromRocks(it->status(), "scan document ranges");
+  }
+  return std::make_unique<DocumentMentionIterator>(this, std::move(ranges), so, std::move(status));
 }
 
 std::unique_ptr<MentionIterator> DatabaseImpl::ScanByClaim(schema::ClaimId claim,
                                                            const ScanOptions& so) {
-  std::string prefix = keys::U64Key(claim);
-  return NewMentionIterator(kClaimMentions, prefix, keys::PrefixEnd(prefix), kDecIdSeq, so,
-                            Bounded(so));
+  // A claim is (holder, proposition, polarity): its mentions are the
+  // holder's on that proposition with that polarity.
+  auto c = GetClaim(claim, ReadOptions{.snapshot = so.snapshot});
+  if (!c.ok()) {
+    std::string nothing = keys::U64Key(0);  // an empty range
+    return NewMentionIterator(kByHolder, nothing, nothing, kDecHolder, so, false, kAnyPolarity);
+  }
+  std::string prefix = keys::U64Key(c->holder);
+  keys::PutU64(&prefix, c->proposition);
+  std::string lower = prefix;
+  if (so.made_from != schema::kNoTime) keys::PutU64(&lower, keys::TimeBits(so.made_from));
+  return NewMentionIterator(kByHolder, lower, keys::PrefixEnd(prefix), kDecHolder, so,
+                            Bounded(so), c->polarity);
 }
 
 std::unique_ptr<ClaimIterator> DatabaseImpl::ClaimsOfProposition(schema::PropositionId prop,

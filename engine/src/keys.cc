@@ -115,12 +115,6 @@ std::string IdSeqKey(uint64_t id, uint64_t seq) {
   return k;
 }
 
-bool DecodeIdSeq(std::string_view key, std::string_view value, MentionRef* r) {
-  if (key.size() != 16 || !GetRefPayload(value, r)) return false;
-  r->sequence = GetU64(key.data() + 8);
-  return true;
-}
-
 bool DecodeMentionsEntry(std::string_view key, std::string_view value, MentionRef* r) {
   if (key.size() != 8 || !GetRefPayload(value, r)) return false;
   r->sequence = GetU64(key.data());

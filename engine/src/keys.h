@@ -38,10 +38,10 @@ bool DecodeByProp(std::string_view key, std::string_view value, MentionRef* r);
 // by_time:        made(8) seq(8)                    -> payload(25)
 std::string ByTimeKey(const MentionRef& r);
 bool DecodeByTime(std::string_view key, std::string_view value, MentionRef* r);
-// doc_mentions:   doc(8) seq(8)                     -> payload(25)
-// claim_mentions: claim(8) seq(8)                   -> payload(25)
+// doc_ranges:     doc(8) first seq(8)               -> count(8)
+//   A document's mentions have consecutive sequences per write, so one entry
+//   per write finds them in `mentions`.
 std::string IdSeqKey(uint64_t id, uint64_t seq);
-bool DecodeIdSeq(std::string_view key, std::string_view value, MentionRef* r);
 // mentions:       seq(8) -> payload(25) + schema binary Mention
 bool DecodeMentionsEntry(std::string_view key, std::string_view value, MentionRef* r);
 // prop_claims:    prop(8) polarity(1) holder(8)     -> empty

@@ -9,15 +9,15 @@
 #include "keys.h"
 #include "rocks_status.h"
 #include "rocksdb/write_batch.h"
+#include "sink.h"
 #include "stancegraph/schema/binary_codec.h"
 #include "stancegraph/schema/ids.h"
 #include "stancegraph/schema/status_macros.h"
+#include "stancegraph/schema/strings.h"
 #include "stancegraph/schema/validate.h"
 
 namespace stancegraph::engine {
 namespace {
-
-rocksdb::Slice S(const std::string& s) { return rocksdb::Slice(s); }
 
 std::string DocumentName(const schema::Document& d) {
   return d.source.empty() ? schema::FormatId(d.id) : d.source;
@@ -57,7 +57,7 @@ bool MergeEntity(const schema::Entity& add, schema::Entity* into) {
 
 }  // namespace
 
-absl::Status DatabaseImpl::StageEntity(const schema::Entity& e, rocksdb::WriteBatch* batch) {
+absl::Status DatabaseImpl::StageEntity(const schema::Entity& e, Sink& sink) {
   if (known_ids_.contains(e.id)) return absl::OkStatus();
   std::string key = keys::U64Key(e.id);
   auto stored = GetEntity(e.id, {});
@@ -70,14 +70,13 @@ absl::Status DatabaseImpl::StageEntity(const schema::Entity& e, rocksdb::WriteBa
   }
   std::string value;
   schema::EncodeEntity(merged, &value);
-  batch->Put(cf(kEntities), S(key), S(value));
-  batch->Put(cf(kAliases), schema::NormalizeKey(merged.name), S(key));
-  for (const auto& a : merged.aliases) batch->Put(cf(kAliases), schema::NormalizeKey(a), S(key));
+  sink.Put(kEntities, key, value);
+  sink.Put(kAliases, schema::NormalizeKey(merged.name), key);
+  for (const auto& a : merged.aliases) sink.Put(kAliases, schema::NormalizeKey(a), key);
   return absl::OkStatus();
 }
 
-absl::Status DatabaseImpl::StageProposition(const schema::Proposition& p,
-                                            rocksdb::WriteBatch* batch) {
+absl::Status DatabaseImpl::StageProposition(const schema::Proposition& p, Sink& sink) {
   if (known_ids_.contains(p.id)) return absl::OkStatus();
   std::string key = keys::U64Key(p.id);
   auto stored = Get(kProps, key, {});
@@ -85,127 +84,150 @@ absl::Status DatabaseImpl::StageProposition(const schema::Proposition& p,
   if (!absl::IsNotFound(stored.status())) return stored.status();
   std::string value;
   schema::EncodeProposition(p, &value);
-  batch->Put(cf(kProps), S(key), S(value));
+  sink.Put(kProps, key, value);
   return absl::OkStatus();
 }
 
-absl::StatusOr<WriteSummary> DatabaseImpl::Write(absl::Span<const schema::DocumentClaims> docs,
-                                                 const WriteOptions& options) {
+absl::Status DatabaseImpl::StageDocument(const schema::DocumentClaims& d, schema::Timestamp now,
+                                         Sink& sink, StagingState* state) {
+  schema::Document doc = d.document;
+  doc.ingested = now;
+  std::string value;
+  schema::EncodeDocument(doc, &value);
+  sink.Put(kDocs, keys::U64Key(doc.id), value);
+  ++state->summary.documents_written;
+
+  for (const auto& e : d.entities) {
+    if (!state->staged_ids.insert(e.id).second) continue;
+    SG_RETURN_IF_ERROR(StageEntity(e, sink));
+  }
+  for (const auto& p : d.propositions) {
+    if (!state->staged_ids.insert(p.id).second) continue;
+    SG_RETURN_IF_ERROR(StageProposition(p, sink));
+  }
+  absl::flat_hash_map<schema::ClaimId, const schema::Claim*> claims;
+  for (const auto& c : d.claims) {
+    claims[c.id] = &c;
+    value.clear();
+    schema::EncodeClaim(c, &value);
+    sink.Put(kClaims, keys::U64Key(c.id), value);
+    sink.Put(kPropClaims, keys::PropClaimKey(c.proposition, c.polarity, c.holder), "");
+    sink.Put(kHolderClaims, keys::HolderClaimKey(c.holder, c.proposition, c.polarity), "");
+  }
+  std::string payload, prop_value;
+  if (!d.mentions.empty()) {
+    sink.Put(kDocRanges, keys::IdSeqKey(doc.id, state->sequence),
+             keys::U64Key(d.mentions.size()));
+  }
+  for (const auto& m : d.mentions) {
+    const schema::Claim& c = *claims.at(m.claim);  // validated by the caller
+    MentionRef ref{.sequence = state->sequence++,
+                   .holder = c.holder,
+                   .proposition = c.proposition,
+                   .polarity = c.polarity,
+                   .made = m.made};
+    schema::Mention stored = m;
+    stored.sequence = ref.sequence;
+    payload.clear();
+    keys::PutRefPayload(&payload, ref);
+    value = payload;
+    schema::EncodeMention(stored, &value);
+    sink.Put(kMentions, keys::U64Key(ref.sequence), value);
+    sink.Put(kByHolder, keys::ByHolderKey(ref), std::string_view(&payload[16], 1));
+    prop_value.assign(payload, 0, 8);
+    prop_value.push_back(payload[16]);  // the polarity byte
+    sink.Put(kByProp, keys::ByPropKey(ref), prop_value);
+    sink.Put(kByTime, keys::ByTimeKey(ref), payload);
+    ++state->summary.mentions_written;
+  }
+  return absl::OkStatus();
+}
+
+void DatabaseImpl::StageCounters(const StagingState& state, schema::Timestamp now, Sink& sink) {
+  std::string v;
+  keys::PutU64(&v, state.sequence);
+  sink.Put(kMeta, "next_sequence", v);
+  v.clear();
+  keys::PutU64(&v, document_count_ + state.summary.documents_written);
+  sink.Put(kMeta, "count/documents", v);
+  v.clear();
+  keys::PutU64(&v, mention_count_ + state.summary.mentions_written);
+  sink.Put(kMeta, "count/mentions", v);
+  if (state.sequence > state.first_sequence) {
+    // Several writes in one microsecond keep the first one's starting point.
+    std::string log_key = keys::U64Key(keys::TimeBits(now));
+    std::string existing;
+    if (db_->Get({}, cf(kIngestLog), log_key, &existing).IsNotFound()) {
+      sink.Put(kIngestLog, log_key, keys::U64Key(state.first_sequence));
+    }
+  }
+}
+
+void DatabaseImpl::Commit(const StagingState& state) {
+  next_sequence_.store(state.sequence);
+  document_count_ += state.summary.documents_written;
+  mention_count_ += state.summary.mentions_written;
+  if (known_ids_.size() > (1u << 20)) known_ids_.clear();  // bound memory
+  known_ids_.insert(state.staged_ids.begin(), state.staged_ids.end());
+}
+
+absl::StatusOr<bool> DatabaseImpl::ShouldSkip(const schema::DocumentClaims& d,
+                                              const WriteOptions& options,
+                                              StagingState* state) {
+  bool first_in_call = state->documents.insert(d.document.id).second;
+  if (!options.skip_existing) return false;
+  if (!first_in_call) return true;
+  SG_ASSIGN_OR_RETURN(bool stored, HasDocument(d.document.id, {}));
+  return stored;
+}
+
+absl::Status DatabaseImpl::CheckWritable() const {
   if (mode_ != AccessMode::kReadWrite) {
     return absl::FailedPreconditionError(absl::StrCat(dir_, " is open read-only"));
   }
+  return absl::OkStatus();
+}
+
+absl::Status ValidateAll(absl::Span<const schema::DocumentClaims> docs) {
   for (const auto& d : docs) {
     if (auto s = schema::ValidateDocumentClaims(d); !s.ok()) {
       return absl::InvalidArgumentError(
           absl::StrCat("document ", DocumentName(d.document), ": ", s.message()));
     }
   }
+  return absl::OkStatus();
+}
 
+absl::StatusOr<WriteSummary> DatabaseImpl::Write(absl::Span<const schema::DocumentClaims> docs,
+                                                 const WriteOptions& options) {
+  SG_RETURN_IF_ERROR(CheckWritable());
+  SG_RETURN_IF_ERROR(ValidateAll(docs));
   std::lock_guard lock(write_mu_);
-  WriteSummary summary;
-  rocksdb::WriteBatch batch;
-  const uint64_t first_sequence = next_sequence_.load();
-  uint64_t sequence = first_sequence;
+  if (bulk_loader_active_) {
+    return absl::FailedPreconditionError("a bulk load is in progress on this database");
+  }
+  StagingState state;
+  state.first_sequence = state.sequence = next_sequence_.load();
   const schema::Timestamp now = absl::ToUnixMicros(absl::Now());
-  absl::flat_hash_map<schema::DocumentId, bool> seen_in_call;
-  std::vector<uint64_t> staged_ids;
-  std::string key, value;
-
+  rocksdb::WriteBatch batch;
+  WriteBatchSink sink(&batch, handles_.data());
   for (const auto& d : docs) {
-    bool& seen = seen_in_call[d.document.id];
-    if (options.skip_existing) {
-      if (seen) {
-        ++summary.documents_skipped;
-        continue;
-      }
-      SG_ASSIGN_OR_RETURN(bool stored, HasDocument(d.document.id, {}));
-      if (stored) {
-        seen = true;
-        ++summary.documents_skipped;
-        continue;
-      }
+    SG_ASSIGN_OR_RETURN(bool skip, ShouldSkip(d, options, &state));
+    if (skip) {
+      ++state.summary.documents_skipped;
+      continue;
     }
-    seen = true;
-    schema::Document doc = d.document;
-    doc.ingested = now;
-    value.clear();
-    schema::EncodeDocument(doc, &value);
-    batch.Put(cf(kDocs), keys::U64Key(doc.id), S(value));
-    ++summary.documents_written;
-
-    for (const auto& e : d.entities) {
-      SG_RETURN_IF_ERROR(StageEntity(e, &batch));
-      staged_ids.push_back(e.id);
-    }
-    for (const auto& p : d.propositions) {
-      SG_RETURN_IF_ERROR(StageProposition(p, &batch));
-      staged_ids.push_back(p.id);
-    }
-    absl::flat_hash_map<schema::ClaimId, const schema::Claim*> claims;
-    for (const auto& c : d.claims) {
-      claims[c.id] = &c;
-      value.clear();
-      schema::EncodeClaim(c, &value);
-      batch.Put(cf(kClaims), keys::U64Key(c.id), S(value));
-      batch.Put(cf(kPropClaims), keys::PropClaimKey(c.proposition, c.polarity, c.holder), "");
-      batch.Put(cf(kHolderClaims), keys::HolderClaimKey(c.holder, c.proposition, c.polarity), "");
-    }
-    for (const auto& m : d.mentions) {
-      const schema::Claim& c = *claims.at(m.claim);  // validated above
-      MentionRef ref{.sequence = sequence++,
-                     .holder = c.holder,
-                     .proposition = c.proposition,
-                     .polarity = c.polarity,
-                     .made = m.made};
-      schema::Mention stored = m;
-      stored.sequence = ref.sequence;
-      std::string payload;
-      keys::PutRefPayload(&payload, ref);
-      value = payload;
-      schema::EncodeMention(stored, &value);
-      batch.Put(cf(kMentions), keys::U64Key(ref.sequence), S(value));
-      batch.Put(cf(kByHolder), keys::ByHolderKey(ref),
-                rocksdb::Slice(&payload[16], 1));  // the polarity byte
-      std::string prop_value = payload.substr(0, 8);
-      prop_value.push_back(payload[16]);
-      batch.Put(cf(kByProp), keys::ByPropKey(ref), S(prop_value));
-      batch.Put(cf(kByTime), keys::ByTimeKey(ref), S(payload));
-      batch.Put(cf(kDocMentions), keys::IdSeqKey(doc.id, ref.sequence), S(payload));
-      batch.Put(cf(kClaimMentions), keys::IdSeqKey(c.id, ref.sequence), S(payload));
-      ++summary.mentions_written;
-    }
+    SG_RETURN_IF_ERROR(StageDocument(d, now, sink, &state));
   }
-  if (summary.documents_written == 0) return summary;
-
-  key.clear();
-  keys::PutU64(&key, sequence);
-  batch.Put(cf(kMeta), "next_sequence", S(key));
-  key.clear();
-  keys::PutU64(&key, document_count_ + summary.documents_written);
-  batch.Put(cf(kMeta), "count/documents", S(key));
-  key.clear();
-  keys::PutU64(&key, mention_count_ + summary.mentions_written);
-  batch.Put(cf(kMeta), "count/mentions", S(key));
-  if (sequence > first_sequence) {
-    // Several writes in one microsecond keep the first one's starting point.
-    std::string log_key = keys::U64Key(keys::TimeBits(now));
-    std::string existing;
-    if (db_->Get({}, cf(kIngestLog), log_key, &existing).IsNotFound()) {
-      batch.Put(cf(kIngestLog), S(log_key), S(keys::U64Key(first_sequence)));
-    }
-  }
+  if (state.summary.documents_written == 0) return state.summary;
+  StageCounters(state, now, sink);
 
   rocksdb::WriteOptions wo;
   wo.sync = options.sync && !bulk_load_;
   wo.disableWAL = bulk_load_;
   SG_RETURN_IF_ERROR(FromRocks(db_->Write(wo, &batch), absl::StrCat("write to ", dir_)));
-
-  next_sequence_.store(sequence);
-  document_count_ += summary.documents_written;
-  mention_count_ += summary.mentions_written;
-  if (known_ids_.size() > (1u << 20)) known_ids_.clear();  // bound memory
-  known_ids_.insert(staged_ids.begin(), staged_ids.end());
-  return summary;
+  Commit(state);
+  return state.summary;
 }
 
 }  // namespace stancegraph::engine

@@ -54,6 +54,9 @@ class Importer {
 
   absl::StatusOr<ImportSummary> Run(const std::vector<std::string>& paths) {
     absl::Time start = absl::Now();
+    if (options_.bulk) {
+      SG_ASSIGN_OR_RETURN(loader_, db_.NewBulkLoader({}));
+    }
     auto count_error = [this](const ImportError& e) {
       ++summary_.errors;
       if (errors_) errors_(e);
@@ -63,6 +66,7 @@ class Importer {
       summary_.seconds = absl::ToDoubleSeconds(absl::Now() - start);
     }
     SG_RETURN_IF_ERROR(FlushBatch());
+    if (loader_) SG_RETURN_IF_ERROR(loader_->Finish());
     summary_.seconds = absl::ToDoubleSeconds(absl::Now() - start);
     if (progress_) progress_(summary_);
     return summary_;
@@ -126,7 +130,7 @@ class Importer {
     // gets its further claims appended; one stored before the run is left.
     if (written_.contains(doc.document.id)) {
       SG_RETURN_IF_ERROR(FlushBatch());
-      SG_ASSIGN_OR_RETURN(auto s, db_.Write({doc}, {.skip_existing = false}));
+      SG_ASSIGN_OR_RETURN(auto s, WriteDocs({doc}, {.skip_existing = false}));
       summary_.mentions_written += s.mentions_written;
       return absl::OkStatus();
     }
@@ -140,7 +144,7 @@ class Importer {
 
   absl::Status FlushBatch() {
     if (batch_.empty()) return absl::OkStatus();
-    SG_ASSIGN_OR_RETURN(auto s, db_.Write(batch_, {}));
+    SG_ASSIGN_OR_RETURN(auto s, WriteDocs(batch_, {}));
     summary_.documents_written += s.documents_written;
     summary_.documents_skipped += s.documents_skipped;
     summary_.mentions_written += s.mentions_written;
@@ -155,7 +159,14 @@ class Importer {
     return absl::OkStatus();
   }
 
+  absl::StatusOr<engine::WriteSummary> WriteDocs(absl::Span<const schema::DocumentClaims> docs,
+                                                 const engine::WriteOptions& wo) {
+    if (loader_) return loader_->Add(docs, wo);
+    return db_.Write(docs, wo);
+  }
+
   engine::Database& db_;
+  std::unique_ptr<engine::BulkLoader> loader_;
   const ImportOptions& options_;
   const ErrorSink& errors_;
   const ProgressFn& progress_;

@@ -18,6 +18,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/types/span.h"
+#include "stancegraph/engine/bulk_loader.h"
 #include "stancegraph/engine/iterators.h"
 #include "stancegraph/engine/options.h"
 #include "stancegraph/schema/types.h"
@@ -46,12 +47,6 @@ struct ScanOptions {
   const Snapshot* snapshot = nullptr;
   schema::Timestamp made_from = schema::kNoTime;  // Default: no lower bound
   schema::Timestamp made_to = schema::kMaxTime;   // Default: no upper bound
-};
-
-struct WriteSummary {
-  uint64_t documents_written = 0;
-  uint64_t documents_skipped = 0;  // already stored (same content id)
-  uint64_t mentions_written = 0;
 };
 
 struct Stats {
@@ -83,6 +78,12 @@ class Database {
   // FailedPrecondition when the database was not opened for writing.
   virtual absl::StatusOr<WriteSummary> Write(absl::Span<const schema::DocumentClaims> docs,
                                              const WriteOptions& options) = 0;
+
+  // A loader for many documents at once: sorted files ingested whole, much
+  // faster than Write for large loads. Holds the write lock while it lives
+  // (Write fails meanwhile). FailedPrecondition when not writable.
+  virtual absl::StatusOr<std::unique_ptr<BulkLoader>> NewBulkLoader(
+      const BulkLoadOptions& options) = 0;
 
   // True when a document with this id is stored.
   virtual absl::StatusOr<bool> HasDocument(schema::DocumentId id, const ReadOptions& ro = {}) = 0;
