@@ -63,6 +63,7 @@ void Finder::FindCandidates(const Sentence& s, std::vector<Candidate>* cands) co
       c.first = k;
       c.last = k + n;
       c.cue = id;
+      c.predicate_first = k;
       cands->push_back(c);
       k += n - 1;
       break;
@@ -84,6 +85,11 @@ int Finder::GroupHolder(uint32_t end, const Sentence& s, uint32_t* first) {
     return ents_.FromName(name, schema::EntityType::kGroup, 0);
   }
   if (h.kind != TokenKind::kWord || (h.capitalized && head != s.first)) return -1;
+  for (uint32_t j = head; j > s.first && head - j < 3; --j) {
+    const std::string& w = t_[j - 1].lower;
+    if (w == "neither" || w == "no" || w == "nobody") return -1;  // nobody holds it
+    if (t_[j - 1].kind != TokenKind::kWord) break;
+  }
   const bool group = Has(head, "group") || Has(head, "title") ||
                      (h.lower.size() > 3 && h.lower.back() == 's' &&
                       lex_.HasClass(h.lower.substr(0, h.lower.size() - 1), "group"));
@@ -286,7 +292,9 @@ void Finder::FindSource(const Sentence& s, Candidate* c, const std::vector<Candi
       if (c->holder >= 0) return;
     }
     uint32_t b = 0;
-    if (const int g = GroupHolder(p, s, &b); g >= 0) {
+    if (const int g = GroupHolder(p, s, &b);
+        g >= 0 && !(b > s.first + 1 && IsDeterminer(t_[b - 1].lower) &&
+                    (t_[b - 2].lower == "if" || t_[b - 2].lower == "unless"))) {
       c->holder = g;
       c->holder_first = b;
       c->holder_last = p;
@@ -355,6 +363,11 @@ uint32_t Finder::ContentEnd(uint32_t begin, uint32_t limit, const Sentence& s) c
     if (w == ";") return m;
     if (m + 1 >= limit) continue;
     const std::string& next = t_[m + 1].lower;
+    // "Sunak, who has pledged to cut taxes, warned that ...": the main verb.
+    if (w == "," && t_[m + 1].kind == TokenKind::kWord && !t_[m + 1].lower.ends_with("ing") &&
+        lex_.cue_index().count(next) && !in_quote_[m + 1]) {
+      return m;
+    }
     if (w == "," && (next == "while" || next == "whereas" || next == "although" ||
                      next == "though" || next == "however" || next == "meanwhile")) {
       return m;
@@ -468,6 +481,25 @@ void Finder::ProcessSentence(uint32_t si, const Sentence& s) {
       if (parenthetical) {
         begin = s.first;
         end = rest;
+      } else if (!c.subject_after && after < rest && t_[after].lower == "as" &&
+                 c.holder_first > s.first + 1 && t_[c.holder_first - 1].kind == TokenKind::kWord &&
+                 !t_[c.holder_first - 1].capitalized && !IsDeterminer(t_[c.holder_first - 1].lower) &&
+                 !IsPreposition(t_[c.holder_first - 1].lower) &&
+                 !IsAuxOrAdverb(t_[c.holder_first - 1].lower)) {
+        // "a claim Starmer rejected as nonsense": the object precedes the holder.
+        end = c.holder_first;
+        begin = end - 1;
+        while (begin > s.first && t_[begin - 1].kind == TokenKind::kWord) --begin;
+        if (begin > s.first + 1 && t_[begin - 1].lower == ",") {
+          // "..., a claim X rejected": the claim is the clause before the comma.
+          end = begin - 1;
+          begin = s.first;
+          for (const Candidate& e : cands) {
+            if (e.last < end && &e != &c && e.holder >= 0) {
+              begin = std::max(begin, SkipToContent(e.last, lex_.cues()[e.cue], s));
+            }
+          }
+        }
       } else if (!c.subject_after && (marked || quote ||
                                       (rest - after > 3 && !adverbial_tail && !quote_before) ||
                                       !before_possible)) {
@@ -527,6 +559,17 @@ void Finder::ProcessSentence(uint32_t si, const Sentence& s) {
     a.cue_negated = c.negated;
     a.predicate_first = c.predicate_first;
     out_.push_back(a);
+    // "Finland and Estonia have demanded ...": each conjunct holds the claim.
+    if (c.holder_last > c.holder_first && c.holder_first >= s.first + 2 &&
+        t_[c.holder_first - 1].lower == "and") {
+      const EntityRef* r = RefEndingAt(c.holder_first - 1);
+      if (r != nullptr && r->kind != RefKind::kPronoun && r->entity >= 0 && r->entity != a.holder) {
+        a.holder = r->entity;
+        a.holder_first = r->first;
+        a.holder_last = r->last;
+        out_.push_back(a);
+      }
+    }
   }
 }
 
@@ -536,6 +579,7 @@ void Finder::MaybeHeadlineColon(uint32_t si, const Sentence& s) {
   if (k < s.last && t_[k].kind == TokenKind::kOpenQuote) ++k;
   const EntityRef* r = RefStartingAt(k);
   if (r == nullptr || r->kind == RefKind::kPronoun || r->entity < 0) return;
+  if (ents_.entity(r->entity).type == schema::EntityType::kUnknown && r->last - r->first < 2) return;
   const uint32_t colon = r->last;
   if (colon + 1 >= s.last || t_[colon].lower != ":") return;
   uint32_t end = s.last;

@@ -68,7 +68,7 @@ class BuiltinExtractor : public Extractor {
       schema::Claim claim;
       claim.holder = holder.id;
       claim.proposition = bp.proposition.id;
-      claim.polarity = static_cast<int8_t>(st.polarity);
+      claim.polarity = static_cast<int8_t>(bp.reversed ? -st.polarity : st.polarity);
       claim.id = schema::MakeClaimId(claim.holder, claim.proposition, claim.polarity);
       if (claim_seen.emplace(claim.id, out->claims.size()).second) out->claims.push_back(claim);
       schema::Mention m;

@@ -186,6 +186,7 @@ absl::Status Lexicon::AddJson(const std::string& json_text, const std::string& n
         entry.name = c.at("name").get<std::string>();
         entry.all_of = c.at("all_of").get<std::vector<std::vector<std::string>>>();
         entry.merge = c.value("merge", true);
+        entry.reverse = c.value("reverse", std::vector<std::string>{});
         concepts_.push_back(std::move(entry));
       }
     }

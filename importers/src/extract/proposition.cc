@@ -81,12 +81,24 @@ BuiltProposition BuildProposition(const PropositionInput& in, const Stance& st) 
     b = st.prop_first;
     e = std::max(st.prop_last, st.prop_first);
   }
+  // '"A," he said. "B."': the proposition is the first quotation.
+  if (t[st.prop_first].kind == TokenKind::kOpenQuote || (st.prop_first < b && t[b - 1].kind == TokenKind::kOpenQuote)) {
+    for (uint32_t k = b; k < e; ++k) {
+      if (t[k].kind == TokenKind::kCloseQuote) {
+        e = k;
+        break;
+      }
+    }
+    while (e > b && t[e - 1].kind == TokenKind::kPunct) --e;
+    if (e <= b) e = st.prop_last;
+  }
   out.first = b;
   out.last = e;
   const std::unordered_set<uint32_t> dropped(st.dropped.begin(), st.dropped.end());
   // Readable positive text and the surface object text.
   std::string text, surface, lower = " ";
   std::vector<std::string> heads;
+  int content_words = 0;
   for (uint32_t k = b; k < e; ++k) {
     const Token& tok = t[k];
     std::string word(in.text.substr(tok.begin, tok.end - tok.begin));
@@ -101,8 +113,9 @@ BuiltProposition BuildProposition(const PropositionInput& in, const Stance& st) 
     text += word;
     lower += tok.lower + " ";
     if (tok.kind == TokenKind::kWord && !IsStopWord(tok.lower) &&
-        !in.lexicon->HasClass(tok.lower, "hedge") && heads.size() < 8) {
-      heads.push_back(Stem(tok.lower));
+        !in.lexicon->HasClass(tok.lower, "hedge")) {
+      ++content_words;
+      if (heads.size() < 8) heads.push_back(Stem(tok.lower));
     }
   }
   if (surface.size() > 400) surface.resize(400);
@@ -148,7 +161,9 @@ BuiltProposition BuildProposition(const PropositionInput& in, const Stance& st) 
     }
     if (!all) continue;
     p.concept_name = c.name;
-    if (c.merge) {
+    // Only a short content is the concept itself; a long one says more.
+    if (c.merge && content_words <= 6) {
+      for (const std::string& stem : c.reverse) out.reversed = out.reversed || Contains(lower, stem);
       p.key = "concept:" + c.name;
       p.text = c.name;
       for (size_t i = 0; i < named.size(); ++i) {

@@ -29,6 +29,7 @@ struct BuiltProposition {
   schema::Proposition proposition;  // id and key filled
   std::string object_text;          // the content as written, without the condition
   uint32_t first = 0, last = 0;     // tokens used
+  bool reversed = false;            // states the concept's opposite: flip the polarity
 };
 
 BuiltProposition BuildProposition(const PropositionInput& in, const Stance& stance);

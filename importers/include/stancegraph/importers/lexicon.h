@@ -50,6 +50,9 @@ struct Concept {
   // When true, contents that match share one proposition (per the entities
   // they name); when false the concept is only a topic label. Default: true.
   bool merge = true;
+  // Stems that state the opposite of the concept ("lift" for sanctions): a
+  // content that has one flips the claim's polarity.
+  std::vector<std::string> reverse;
 };
 
 struct LexiconOptions {
