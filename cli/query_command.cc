@@ -232,6 +232,7 @@ absl::Status Contradictions(const ContradictionsArgs& a) {
     auto names = [&](const std::vector<query::HolderSide>& side) {
       std::vector<std::string> out;
       for (const auto& h : side) out.push_back(it->records().Holder(h.holder).name);
+      std::sort(out.begin(), out.end());
       return absl::StrJoin(out, "; ");
     };
     std::vector<std::string> self;
@@ -364,7 +365,8 @@ absl::Status Claims(const Common& c) {
     return absl::InvalidArgumentError("say whose claims or on what: --holder, --proposition or --concept");
   }
   SG_ASSIGN_OR_RETURN(Session s, Begin(c));
-  SG_ASSIGN_OR_RETURN(query::ClaimSet set, query::ClaimSet::Build(*s.db, s.filter));
+  SG_ASSIGN_OR_RETURN(query::ClaimSet set,
+                      query::ClaimSet::Build(*s.db, s.filter, /*mention_stats=*/true));
   query::RecordCache records(*s.db);
   Table table({"holder", "polarity", "proposition", "mentions", "first", "last", "claim"});
   size_t printed = 0;
