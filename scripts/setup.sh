@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what stancegraph needs on Debian 12 and is missing. Idempotent:
+# nothing is downloaded when everything is already there.
+set -euo pipefail
+
+PACKAGES=(
+  build-essential cmake ninja-build ccache pkg-config python3
+  librocksdb-dev libboost-graph-dev libabsl-dev nlohmann-json3-dev catch2
+  libcli11-dev libicu-dev libgumbo-dev libpugixml-dev libre2-dev
+)
+# Browser tests of the HTML report use Debian's Chromium when present.
+if [[ "${SG_WITH_BROWSER:-0}" == 1 ]]; then PACKAGES+=(chromium); fi
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+
+SUDO=""
+if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+echo "setup: installing ${missing[*]}" >&2
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
