@@ -16,21 +16,15 @@
 #include <filesystem>
 #include <functional>
 #include <iostream>
-#include <map>
-#include <regex>
 #include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 
-#include "absl/container/flat_hash_set.h"
-#include "absl/strings/numbers.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
+#include "peers.h"
 #include "stancegraph/engine/database.h"
+#include "stancegraph/importers/import.h"
 #include "stancegraph/query/aggregates.h"
-#include "stancegraph/schema/ids.h"
-#include "stancegraph/schema/time.h"
 
 namespace {
 
@@ -66,106 +60,24 @@ std::unique_ptr<Database> Open(const std::string& dir, AccessMode mode, bool bul
                "open");
 }
 
-// Loads gen.py's CSV through Database::Write, one document per doc_id run,
-// with the same ids the claims-csv importer gives (holders and propositions
-// named by their numbers), 256 documents per atomic write.
-double Import(Database& db, const std::string& csv) {
-  std::FILE* f = std::fopen(csv.c_str(), "r");
-  if (f == nullptr) {
-    std::cerr << "query_bench: cannot read " << csv << "\n";
+// Loads gen.py's CSV as `stancegraph import` does: the claims-csv reader,
+// through the engine's bulk loader (sorted files ingested whole) or, for
+// additions to a live database, through ordinary atomic writes.
+double Import(Database& db, const std::string& csv, bool bulk) {
+  uint64_t errors = 0;
+  const double s = Seconds([&] {
+    OrDie(stancegraph::importers::Import(
+              db, {csv}, {.format = "claims-csv", .batch_documents = 1024, .bulk = bulk},
+              [&](const stancegraph::importers::ImportError& e) {
+                if (errors++ < 5) std::cerr << e.file << ":" << e.line << ": " << e.message << "\n";
+              }),
+          "import");
+  });
+  if (errors > 0) {
+    std::cerr << "query_bench: " << errors << " import errors\n";
     std::exit(1);
   }
-  return Seconds([&] {
-    std::vector<stancegraph::schema::DocumentClaims> batch;
-    stancegraph::schema::DocumentClaims doc;
-    absl::flat_hash_set<uint64_t> seen_entities, seen_props, seen_claims;
-    std::string current_doc, content;
-    auto flush_doc = [&] {
-      if (doc.mentions.empty()) return;
-      doc.document.id = stancegraph::schema::MakeDocumentId(content);
-      for (auto& m : doc.mentions) m.document = doc.document.id;
-      batch.push_back(std::move(doc));
-      doc = {};
-      seen_entities.clear(), seen_props.clear(), seen_claims.clear();
-    };
-    auto write = [&] {
-      if (batch.empty()) return;
-      OrDie(db.Write(batch, {}), "write");
-      batch.clear();
-    };
-    char line[256];
-    bool header = true;
-    while (std::fgets(line, sizeof line, f)) {
-      if (header) {
-        header = false;
-        continue;
-      }
-      std::vector<absl::string_view> cells = absl::StrSplit(absl::StripTrailingAsciiWhitespace(line), ',');
-      int polarity = 0;
-      int64_t ts = 0;
-      if (cells.size() != 6 || !absl::SimpleAtoi(cells[3], &polarity) ||
-          !absl::SimpleAtoi(cells[4], &ts)) {
-        std::cerr << "query_bench: bad line in " << csv << ": " << line;
-        std::exit(1);
-      }
-      if (std::string(cells[5]) != current_doc) {
-        flush_doc();
-        if (batch.size() >= 256) write();
-        current_doc = std::string(cells[5]);
-        content = absl::StrCat("claims-csv\n", current_doc, "\n");
-        doc.document.source = absl::StrCat(csv, "#doc=", current_doc);
-        doc.document.published = stancegraph::schema::SecondsToTimestamp(ts);
-      }
-      absl::StrAppend(&content, cells[1], ",", cells[2], ",", polarity, ",", ts, "\n");
-      const std::string holder(cells[1]), prop(cells[2]);
-      const uint64_t h = stancegraph::schema::MakeEntityId(holder);
-      const uint64_t p = stancegraph::schema::MakePropositionId(prop);
-      const int8_t pol = static_cast<int8_t>(polarity);
-      const uint64_t c = stancegraph::schema::MakeClaimId(h, p, pol);
-      if (seen_entities.insert(h).second) doc.entities.push_back({.id = h, .name = holder});
-      if (seen_props.insert(p).second) {
-        doc.propositions.push_back(
-            {.id = p, .text = prop, .key = stancegraph::schema::NormalizeKey(prop)});
-      }
-      if (seen_claims.insert(c).second) {
-        doc.claims.push_back({.id = c, .holder = h, .proposition = p, .polarity = pol});
-      }
-      doc.mentions.push_back({.claim = c,
-                              .ordinal = static_cast<uint32_t>(doc.mentions.size()),
-                              .extractor = "claims-csv",
-                              .made = stancegraph::schema::SecondsToTimestamp(ts)});
-    }
-    flush_doc();
-    write();
-    std::fclose(f);
-  });
-}
-
-struct Peer {
-  double load = 0, q1 = 0, q2 = 0;
-  std::string q1_count, q2_count;
-};
-
-// Runs the peers' script and reads its "name load_s=… q1_contra_pairs_s=…
-// (count=…) q2_flip_s=… (count=…)" lines.
-std::map<std::string, Peer> RunPeers(const std::string& script, const std::string& csv,
-                                     int runs) {
-  std::map<std::string, Peer> out;
-  const std::string cmd = "python3 " + script + " " + csv + " " + std::to_string(runs);
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return out;
-  std::string text;
-  char buf[4096];
-  while (size_t n = fread(buf, 1, sizeof buf, p)) text.append(buf, n);
-  pclose(p);
-  const std::regex line(
-      R"((\w+)\s+load_s=([\d.]+) q1_contra_pairs_s=([\d.]+) \(count=(\d+)\) q2_flip_s=([\d.]+) \(count=(\d+)\))");
-  for (std::sregex_iterator it(text.begin(), text.end(), line), end; it != end; ++it) {
-    const std::smatch& m = *it;
-    out[m[1]] = {std::stod(m[2]), std::stod(m[3]), std::stod(m[5]), m[4], m[6]};
-  }
-  if (out.empty()) std::cerr << "query_bench: could not read the peers' output:\n" << text;
-  return out;
+  return s;
 }
 
 }  // namespace
@@ -191,8 +103,10 @@ int main(int argc, char** argv) {
   if (!reuse || !std::filesystem::exists(dir)) {
     std::filesystem::remove_all(dir);
     auto db = Open(dir, AccessMode::kReadWrite, /*bulk=*/true);
-    load_s = Import(*db, csv);
-    load_s += Seconds([&] { OrDie(absl::StatusOr<int>(db->Flush().ok() ? 0 : 1), "flush"); });
+    load_s = Import(*db, csv, /*bulk=*/true);
+    load_s += Seconds([&] {
+      if (absl::Status f = db->Flush(); !f.ok()) std::cerr << "query_bench: flush: " << f << "\n";
+    });
   }
 
   // Q1 and Q2 on a freshly opened read-only database, as the CLI runs them
@@ -228,13 +142,13 @@ int main(int argc, char** argv) {
               Median(open_times), Median(q1_cold), Median(q2_cold));
 
   if (!peers.empty()) {
-    for (const auto& [name, p] : RunPeers(peers, csv, peer_runs)) {
+    for (const auto& [name, p] : stancegraph::bench::RunPeers(peers, csv, peer_runs)) {
       std::printf("%-11s load_s=%.3f q1_contra_pairs_s=%.3f (count=%s) q2_flip_s=%.3f "
                   "(count=%s)  ratio %s/stancegraph: Q1 %.1fx, Q2 %.1fx\n",
-                  name.c_str(), p.load, p.q1, p.q1_count.c_str(), p.q2, p.q2_count.c_str(),
-                  name.c_str(), p.q1 / q1_s, p.q2 / q2_s);
+                  name.c_str(), p.load_s, p.q1_s, p.q1_count.c_str(), p.q2_s, p.q2_count.c_str(),
+                  name.c_str(), p.q1_s / q1_s, p.q2_s / q2_s);
       std::printf("%-11s cold ratio %s/stancegraph: Q1 %.1fx, Q2 %.1fx\n", name.c_str(),
-                  name.c_str(), p.q1 / Median(q1_cold), p.q2 / Median(q2_cold));
+                  name.c_str(), p.q1_s / Median(q1_cold), p.q2_s / Median(q2_cold));
       check((name + " Q1").c_str(), std::stoull(p.q1_count), q1.pairs);
       check((name + " Q2").c_str(), std::stoull(p.q2_count), q2.flipped_pairs);
     }
@@ -246,7 +160,7 @@ int main(int argc, char** argv) {
     {
       auto db = Open(dir, AccessMode::kReadWrite);
       since = db->NextSequence();
-      add_s = Import(*db, add_csv);
+      add_s = Import(*db, add_csv, /*bulk=*/false);
     }
     auto db = Open(dir, AccessMode::kReadOnly);
     std::vector<double> inc_times, full_times;
