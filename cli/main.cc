@@ -16,6 +16,9 @@ int main(int argc, char** argv) {
   AddExportCommand(app);
   AddStatsCommand(app);
   AddQueryCommand(app);
+  AddReportCommand(app);
+  AddCheckCommand(app);
+  AddBackupCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,54 @@
+// `stancegraph backup DIR`: a consistent copy of the database.
+#include <iostream>
+
+#include "absl/strings/match.h"
+#include "cli_common.h"
+#include "stancegraph/engine/backup.h"
+
+namespace stancegraph::cli {
+namespace {
+
+struct BackupArgs {
+  std::string db_path;
+  std::string dir;
+};
+
+// The writer's own checkpoint when the database is free; a copy of a
+// read-only view when an import in another process holds the write lock.
+void Run(const BackupArgs& args) {
+  auto db = engine::Database::Open({.create_if_missing = false}, args.db_path);
+  bool copied = false;
+  if (!db.ok() && absl::IsFailedPrecondition(db.status()) &&
+      absl::StrContains(db.status().message(), "locked")) {
+    db = OpenForReading(args.db_path);
+    copied = true;
+  }
+  if (!db.ok()) {
+    ExitCode() = PrintError(db.status());
+    return;
+  }
+  if (auto s = engine::Backup(**db, args.dir); !s.ok()) {
+    ExitCode() = PrintError(s);
+    return;
+  }
+  std::cerr << "backed up " << args.db_path << " to " << args.dir
+            << (copied ? " (another process is writing: copied the documents stored when the "
+                         "backup began)"
+                       : "")
+            << "\n";
+}
+
+}  // namespace
+
+void AddBackupCommand(CLI::App& app) {
+  static BackupArgs args;
+  auto* cmd = app.add_subcommand(
+      "backup",
+      "Write a consistent copy of the database to DIR (a RocksDB checkpoint; while an import "
+      "runs, a copy of what was stored when the backup began)");
+  AddDbOption(cmd, &args.db_path);
+  cmd->add_option("dir", args.dir, "Where to write the backup; must not exist")->required();
+  cmd->callback([] { Run(args); });
+}
+
+}  // namespace stancegraph::cli
