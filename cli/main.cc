@@ -16,7 +16,6 @@ int main(int argc, char** argv) {
   AddExportCommand(app);
   AddStatsCommand(app);
   AddQueryCommand(app);
-  AddReportCommand(app);
   AddCheckCommand(app);
   AddBackupCommand(app);
   try {
