@@ -59,8 +59,8 @@ class Run {
     rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options);
     SG_RETURN_IF_ERROR(FromRocks(writer.Open(path), absl::StrCat("create ", path)));
     for (size_t i = 0; i < entries_.size(); ++i) {
+      if (i + 1 < entries_.size() && SameKey(entries_[i], entries_[i + 1])) continue;
       std::string_view k = Key(entries_[i]);
-      if (i + 1 < entries_.size() && k == Key(entries_[i + 1])) continue;
       std::string_view v = Value(entries_[i]);
       SG_RETURN_IF_ERROR(FromRocks(
           writer.Put(rocksdb::Slice(k.data(), k.size()), rocksdb::Slice(v.data(), v.size())),
@@ -97,6 +97,10 @@ class Run {
     uint32_t lens[2];
     std::memcpy(lens, e.at, 8);
     return std::string_view(e.at + 8 + lens[0], lens[1]);
+  }
+  // Compares the arena bytes only when the 16-byte prefixes tie.
+  static bool SameKey(const Entry& a, const Entry& b) {
+    return a.hi == b.hi && a.lo == b.lo && Key(a) == Key(b);
   }
   static bool Less(const Entry& a, const Entry& b) {
     if (a.hi != b.hi) return a.hi < b.hi;
