@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "stancegraph/query/evidence.h"
+#include "stancegraph/schema/ids.h"
 #include "stancegraph/schema/status_macros.h"
 
 namespace stancegraph::query {
@@ -174,9 +175,21 @@ absl::StatusOr<HolderNetwork> ProjectHolders(const ClaimSet& claims,
 absl::StatusOr<HolderNetwork> BuildHolderNetwork(engine::Database& db,
                                                  const NetworkOptions& options) {
   SG_ASSIGN_OR_RETURN(ClaimSet claims, ClaimSet::Build(db, options.filter, options.edge_times));
+  RecordCache records(db, options.filter.snapshot);
+  if (options.merge_concepts) {
+    // Each proposition with a concept stands for the concept: a key that
+    // cannot collide with a proposition's own (those hash normalised text).
+    std::vector<ClaimStat> merged = claims.claims();
+    for (ClaimStat& c : merged) {
+      const std::string& concept_name = records.Proposition(c.proposition).concept_name;
+      if (!concept_name.empty()) {
+        c.proposition = schema::StableHash64("concept\n" + concept_name);
+      }
+    }
+    claims = ClaimSet::FromClaims(std::move(merged));
+  }
   SG_ASSIGN_OR_RETURN(HolderNetwork net, ProjectHolders(claims, options));
   if (options.load_names) {
-    RecordCache records(db, options.filter.snapshot);
     for (HolderNode& n : net.nodes) {
       const schema::Entity& e = records.Holder(n.id);
       n.name = e.name;

@@ -30,7 +30,7 @@ struct HolderNode {
   schema::EntityId id = 0;
   std::string name;
   schema::EntityType type = schema::EntityType::kUnknown;
-  uint32_t propositions = 0;  // |props(h)| in the view
+  uint32_t propositions = 0;  // |props(h)| in the view (a merged concept counts once)
 };
 
 struct HolderEdge {
@@ -78,6 +78,10 @@ struct NetworkOptions {
   // Read the mentions (not only the claim index) so edges carry made times.
   // Default: true.
   bool edge_times = true;
+  // Treat the propositions of one concept as one issue, as discourse network
+  // analysis does: paraphrases agree or conflict with each other.
+  // Propositions without a concept stay apart. Default: true.
+  bool merge_concepts = true;
 };
 
 // Projects the view onto holders.
