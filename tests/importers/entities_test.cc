@@ -21,7 +21,8 @@ std::shared_ptr<const Lexicon> Lex() {
 std::vector<std::string> Tag(const std::string& text, const std::string& date = "2025-08-15") {
   static std::shared_ptr<const Lexicon> lex = Lex();
   const NormalizedText norm = Normalize(text);
-  const std::vector<Token> tokens = Tokenize(norm.text);
+  std::vector<Token> tokens = Tokenize(norm.text);
+  ClassifyTokens(*lex, &tokens);
   const std::vector<Sentence> sentences = SplitSentences(tokens);
   DocEntities ents(*lex);
   const auto published = schema::ParseTime(date);

@@ -61,7 +61,7 @@ const EntityRef* Finder::RefStartingAt(uint32_t k) const {
                                                            : nullptr;
 }
 
-bool Finder::Has(uint32_t k, const char* cls) const { return lex_.HasClass(t_[k].lower, cls); }
+bool Finder::Has(uint32_t k, uint32_t bit) const { return (t_[k].classes & bit) != 0; }
 
 void Finder::UpdateMentions(const Sentence& s) {
   for (uint32_t k = s.first; k < s.last; ++k) {
@@ -139,7 +139,7 @@ bool Finder::VerbUse(uint32_t k, const Cue& cue, const Sentence& s) const {
            IsModal(before) || before == "do" || before == "did" || before == "n't" ||
            before == "not" || (before.size() > 3 && before.ends_with("s")) ||
            t_[p > s.first ? p - 1 : k - 1].kind == TokenKind::kNumber ||
-           RefEndingAt(p) != nullptr || (p > s.first && Has(p - 1, "group"));
+           RefEndingAt(p) != nullptr || (p > s.first && Has(p - 1, lex_.bits().group));
   }
   return true;
 }

@@ -90,7 +90,7 @@ int Finder::GroupHolder(uint32_t end, const Sentence& s, uint32_t* first) {
     if (w == "neither" || w == "no" || w == "nobody") return -1;  // nobody holds it
     if (t_[j - 1].kind != TokenKind::kWord) break;
   }
-  const bool group = Has(head, "group") || Has(head, "title") ||
+  const bool group = Has(head, lex_.bits().group) || Has(head, lex_.bits().title) ||
                      (h.lower.size() > 3 && h.lower.back() == 's' &&
                       lex_.HasClass(h.lower.substr(0, h.lower.size() - 1), "group"));
   if (h.capitalized && !group) return -1;
@@ -102,7 +102,7 @@ int Finder::GroupHolder(uint32_t end, const Sentence& s, uint32_t* first) {
       if (IsDeterminer(w)) det = true;
       if (IsPreposition(w) || IsAuxOrAdverb(w) || t_[j - 1].kind != TokenKind::kWord) break;
     }
-    if (!det || IsAuxOrAdverb(h.lower) || IsModal(h.lower) || Has(head, "common") ||
+    if (!det || IsAuxOrAdverb(h.lower) || IsModal(h.lower) || Has(head, lex_.bits().common) ||
         IsPreposition(h.lower) || h.lower.ends_with("ing") || IsObjectPronoun(h.lower)) {
       return -1;
     }
@@ -111,7 +111,7 @@ int Finder::GroupHolder(uint32_t end, const Sentence& s, uint32_t* first) {
   while (b > s.first && head - b < 3) {
     const Token& w = t_[b - 1];
     if (w.kind != TokenKind::kWord || IsDeterminer(w.lower) || IsPreposition(w.lower) ||
-        IsAuxOrAdverb(w.lower) || IsCoordinator(w.lower) || Has(b - 1, "common") ||
+        IsAuxOrAdverb(w.lower) || IsCoordinator(w.lower) || Has(b - 1, lex_.bits().common) ||
         (RefEndingAt(b) != nullptr && RefEndingAt(b)->kind == RefKind::kDemonym) ||
         lex_.cue_index().count(w.lower)) {
       break;
@@ -252,14 +252,14 @@ void Finder::FindSource(const Sentence& s, Candidate* c, const std::vector<Candi
         uint32_t k0 = s.first;
         while (k0 < p && (t_[k0].kind == TokenKind::kOpenQuote || IsDeterminer(t_[k0].lower))) ++k0;
         if (const EntityRef* r = RefStartingAt(k0);
-            r != nullptr && r->last < p && !Has(r->last, "group") && !Has(r->last, "title")) {
+            r != nullptr && r->last < p && !Has(r->last, lex_.bits().group) && !Has(r->last, lex_.bits().title)) {
           c->holder = HolderOf(*r, para);
           c->holder_first = r->first;
           c->holder_last = r->last;
         } else {
           for (uint32_t j = k0; j < p && j < k0 + 4; ++j) {
             uint32_t b = 0;
-            if (Has(j, "group") || Has(j, "title")) {
+            if (Has(j, lex_.bits().group) || Has(j, lex_.bits().title)) {
               c->holder = GroupHolder(j + 1, s, &b);
               c->holder_first = b;
               c->holder_last = j + 1;
@@ -275,7 +275,7 @@ void Finder::FindSource(const Sentence& s, Candidate* c, const std::vector<Candi
           if (r == nullptr || (r->entity < 0 && r->kind != RefKind::kPronoun)) continue;
           const std::string& next = t_[j].lower;
           const bool verb_like = IsAuxOrAdverb(next) || next.ends_with("ed") ||
-                                 (next.ends_with("s") && !Has(j, "group"));
+                                 (next.ends_with("s") && !Has(j, lex_.bits().group));
           if (t_[j].kind == TokenKind::kWord && !t_[j].capitalized && verb_like &&
               !IsDeterminer(next) && !IsPreposition(next) && !IsCoordinator(next) &&
               (r->first == s.first || !IsPreposition(t_[r->first - 1].lower))) {
@@ -460,7 +460,7 @@ void Finder::ProcessSentence(uint32_t si, const Sentence& s) {
           content_start = k;
           break;
         }
-        const bool title_word = w.capitalized || Has(k - 1, "title") || w.lower == "former" ||
+        const bool title_word = w.capitalized || Has(k - 1, lex_.bits().title) || w.lower == "former" ||
                                 w.lower == "minority" || w.lower == "majority" ||
                                 w.lower == "senior" || w.lower == "deputy" || w.lower == "chief";
         if (w.kind != TokenKind::kWord || !title_word || lex_.cue_index().count(w.lower)) break;
@@ -606,7 +606,7 @@ void Finder::MaybeContinueQuote(uint32_t si, const Sentence& s) {
   // A speaker named later in the paragraph ("...," Smith said) takes it.
   const auto& sentences = *in_.sentences;
   for (uint32_t k = s.first; k < t_.size() && sentences[sentence_of_token_[k]].paragraph == s.paragraph; ++k) {
-    if (!in_quote_[k] && t_[k].kind == TokenKind::kWord && lex_.cue_index().count(t_[k].lower)) return;
+    if (!in_quote_[k] && t_[k].kind == TokenKind::kWord && Has(k, WordBits::kCue)) return;
   }
   uint32_t end = QuoteEnd(s.first, s.paragraph);
   covered_until_ = std::max(covered_until_, end);

@@ -30,7 +30,7 @@ class Finder {
  private:
   const EntityRef* RefEndingAt(uint32_t k) const;
   const EntityRef* RefStartingAt(uint32_t k) const;
-  bool Has(uint32_t k, const char* cls) const;
+  bool Has(uint32_t k, uint32_t bit) const;
   void UpdateMentions(const Sentence& s);
   bool Fits(int entity, char gender) const;
   int ResolvePronoun(const EntityRef& ref, uint32_t paragraph) const;

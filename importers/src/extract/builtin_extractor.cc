@@ -38,7 +38,8 @@ class BuiltinExtractor : public Extractor {
       }
     }
     const NormalizedText norm = Normalize(text);
-    const std::vector<Token> tokens = Tokenize(norm.text);
+    std::vector<Token> tokens = Tokenize(norm.text);
+    ClassifyTokens(*lexicon_, &tokens);
     const std::vector<Sentence> sentences = SplitSentences(tokens);
     DocEntities entities(*lexicon_);
     const std::vector<EntityRef> refs =

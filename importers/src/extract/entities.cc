@@ -38,26 +38,25 @@ class Tagger {
   }
 
  private:
-  bool Is(const Token& t, const char* cls) const { return lex_.HasClass(t.lower, cls); }
+  static bool Is(const Token& t, uint32_t bit) { return (t.classes & bit) != 0; }
 
   // Longest title phrase at i ("prime minister", "defence secretary"); 0 if none.
   uint32_t TitleAt(uint32_t i, uint32_t end, std::string* title) const {
-    for (uint32_t n = std::min<uint32_t>(4, end - i); n >= 1; --n) {
-      std::string phrase = JoinLower(t_, i, i + n);
-      if (lex_.HasClass(phrase, "title")) {
-        *title = phrase;
-        // Abbreviated titles keep their full stop: "Sen." "Gov."
-        uint32_t len = n;
-        if (i + len < end && t_[i + len].lower == "." && t_[i + len].begin == t_[i + len - 1].end) ++len;
-        return len;
-      }
+    const uint32_t longest = Is(t_[i], WordBits::kPhraseStart) ? std::min<uint32_t>(4, end - i) : 1;
+    for (uint32_t n = longest; n >= 1; --n) {
+      if (n == 1 ? !Is(t_[i], lex_.bits().title) : !lex_.HasClass(JoinLower(t_, i, i + n), "title")) continue;
+      *title = JoinLower(t_, i, i + n);
+      // Abbreviated titles keep their full stop: "Sen." "Gov."
+      uint32_t len = n;
+      if (i + len < end && t_[i + len].lower == "." && t_[i + len].begin == t_[i + len - 1].end) ++len;
+      return len;
     }
     return 0;
   }
 
   uint32_t HonorificAt(uint32_t i, uint32_t end, char* gender) const {
-    const bool m = Is(t_[i], "honorific_m"), f = Is(t_[i], "honorific_f");
-    if (!(m || f || Is(t_[i], "honorific")) || !t_[i].capitalized) return 0;
+    const bool m = Is(t_[i], lex_.bits().honorific_m), f = Is(t_[i], lex_.bits().honorific_f);
+    if (!(m || f || Is(t_[i], lex_.bits().honorific)) || !t_[i].capitalized) return 0;
     *gender = m ? 'm' : f ? 'f' : 0;
     uint32_t len = 1;
     if (i + 1 < end && t_[i + 1].lower == "." && t_[i + 1].begin == t_[i].end) ++len;
@@ -68,6 +67,7 @@ class Tagger {
   // sets *country to the lexicon index.
   uint32_t CountryAt(uint32_t i, uint32_t end, int* country) const {
     if (!IsNameToken(t_[i]) && !t_[i].all_caps) return 0;
+    if (!Is(t_[i], WordBits::kAliasStart)) return 0;
     for (uint32_t n = std::min<uint32_t>(static_cast<uint32_t>(lex_.max_alias_tokens()), end - i);
          n >= 1; --n) {
       const std::string key = JoinLower(t_, i, i + n);
@@ -111,13 +111,13 @@ class Tagger {
     while (k < end) {
       const Token& tok = t_[k];
       if (IsNameToken(tok) || (tok.all_caps && tok.kind == TokenKind::kWord)) {
-        if (k > i && (Is(tok, "common") || lex_.cue_index().count(tok.lower))) break;
+        if (k > i && (Is(tok, lex_.bits().common) || Is(tok, WordBits::kCue))) break;
         ++k;
         if (k < end && t_[k].lower == "." && tok.lower.size() == 1 && t_[k].begin == tok.end) ++k;
         continue;
       }
       if (k > i && IsConnector(tok.lower) && k + 1 < end && IsNameToken(t_[k + 1]) &&
-          !Is(t_[k + 1], "common")) {
+          !Is(t_[k + 1], lex_.bits().common)) {
         ++k;
         continue;
       }
@@ -137,9 +137,9 @@ class Tagger {
     if (const int known = ents_->FindAlias(key); known >= 0) return known;
     EntityType type = EntityType::kUnknown;
     bool org = false;
-    for (uint32_t k = b; k < e; ++k) org = org || Is(t_[k], "org_word");
-    if (gender == 0 && Is(t_[b], "male_first")) gender = 'm';
-    if (gender == 0 && Is(t_[b], "female_first")) gender = 'f';
+    for (uint32_t k = b; k < e; ++k) org = org || Is(t_[k], lex_.bits().org_word);
+    if (gender == 0 && Is(t_[b], lex_.bits().male_first)) gender = 'm';
+    if (gender == 0 && Is(t_[b], lex_.bits().female_first)) gender = 'f';
     if (org) {
       type = EntityType::kOrganisation;
     } else if (person_hint || gender != 0 || (e - b >= 2 && e - b <= 4)) {
@@ -179,7 +179,7 @@ class Tagger {
       if (tn > 0) {
         title = t;
         j += n + tn;
-      } else if (j + n < s.last && Is(t_[j + n], "group") && !t_[j + n].capitalized) {
+      } else if (j + n < s.last && Is(t_[j + n], lex_.bits().group) && !t_[j + n].capitalized) {
         const int ent = ents_->FromLexicon(country);
         out->push_back({i, j + n + 1, ent, RefKind::kDemonym, 0});
         return j + n + 1;
@@ -207,7 +207,7 @@ class Tagger {
     const bool starts_sentence =
         i == s.first || t_[i - 1].kind == TokenKind::kOpenQuote || t_[i - 1].lower == ":";
     while (starts_sentence && name_begin < s.last && name_begin == j &&
-           Is(t_[name_begin], "common") && t_[name_begin].capitalized && !t_[name_begin].all_caps) {
+           Is(t_[name_begin], lex_.bits().common) && t_[name_begin].capitalized && !t_[name_begin].all_caps) {
       if (name_begin > i) break;
       ++name_begin;
       j = name_begin;
@@ -217,9 +217,11 @@ class Tagger {
     if (run_end > j) {
       // Longest lexicon alias inside the run from its start, else the whole run.
       uint32_t best = 0;
-      for (uint32_t n = std::min<uint32_t>(static_cast<uint32_t>(lex_.max_alias_tokens()),
-                                           run_end - j);
-           n >= 1 && best == 0; --n) {
+      const uint32_t longest = Is(t_[j], WordBits::kAliasStart)
+                                   ? std::min<uint32_t>(
+                                         static_cast<uint32_t>(lex_.max_alias_tokens()), run_end - j)
+                                   : std::min<uint32_t>(4, run_end - j);
+      for (uint32_t n = longest; n >= 1 && best == 0; --n) {
         const std::string key = JoinLower(t_, j, j + n);
         if ((lex_.alias_index().count(key) && (!lex_.AliasNeedsCaps(key) || t_[j].all_caps)) ||
             ents_->FindAlias(key) >= 0) {
@@ -253,6 +255,20 @@ class Tagger {
 };
 
 }  // namespace
+
+void ClassifyTokens(const Lexicon& lexicon, std::vector<Token>* tokens) {
+  for (Token& t : *tokens) {
+    if (t.kind != TokenKind::kWord) continue;
+    uint32_t c = lexicon.ClassBits(t.lower);
+    if (lexicon.cue_index().count(t.lower)) c |= WordBits::kCue;
+    if (lexicon.StartsPhrase(t.lower)) c |= WordBits::kPhraseStart;
+    if ((t.capitalized || t.all_caps) &&
+        (lexicon.StartsAlias(t.lower) || lexicon.demonym_index().count(t.lower))) {
+      c |= WordBits::kAliasStart;
+    }
+    t.classes = c;
+  }
+}
 
 int DocEntities::FromLexicon(int lexicon_index) {
   if (const auto it = by_lexicon_.find(lexicon_index); it != by_lexicon_.end()) return it->second;

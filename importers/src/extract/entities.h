@@ -58,6 +58,10 @@ class DocEntities {
   std::unordered_map<std::string, int> aliases_;
 };
 
+// Fills Token::classes from the lexicon's word classes; TagEntities and the
+// later stages read them.
+void ClassifyTokens(const Lexicon& lexicon, std::vector<Token>* tokens);
+
 // Tags every sentence of a document (`text` is the normalised text the
 // tokens index). `published` picks office holders by
 // role dates ("the US president" in 2025). Returns refs sorted by position.

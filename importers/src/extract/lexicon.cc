@@ -87,6 +87,13 @@ uint32_t Lexicon::ClassBits(const std::string& word) const {
   return it == words_.end() ? 0 : it->second;
 }
 
+uint32_t Lexicon::BitFor(std::string_view word_class) const {
+  for (const auto& [name, bit] : class_list_) {
+    if (name == word_class) return bit;
+  }
+  return 0;
+}
+
 bool Lexicon::HasClass(const std::string& word, const std::string& word_class) const {
   return (ClassBits(word) & ClassBit(word_class)) != 0;
 }
@@ -195,10 +202,15 @@ absl::Status Lexicon::AddJson(const std::string& json_text, const std::string& n
       for (const auto& [cls, list] : doc.at("words").items()) {
         auto bit = class_bits_.find(cls);
         if (bit == class_bits_.end()) {
-          if (class_bits_.size() >= 32) return Bad(name, "more than 32 word classes");
+          if (class_bits_.size() >= 29) return Bad(name, "more than 29 word classes");
           bit = class_bits_.emplace(cls, 1u << class_bits_.size()).first;
         }
-        for (const json& w : list) words_[Join(PhraseTokens(w.get<std::string>()))] |= bit->second;
+        for (const json& w : list) {
+          const std::vector<std::string> toks = PhraseTokens(w.get<std::string>());
+          if (toks.empty()) continue;
+          words_[Join(toks)] |= bit->second;
+          if (toks.size() > 1) phrase_starts_.insert(toks[0]);
+        }
       }
     }
   } catch (const json::exception& e) {
@@ -213,9 +225,17 @@ void Lexicon::Finish() {
   cue_index_.clear();
   caps_aliases_.clear();
   max_alias_tokens_ = 1;
+  alias_starts_.clear();
+  class_list_.assign(class_bits_.begin(), class_bits_.end());
+  if (class_bits_.size() > 29) class_list_.resize(29);  // the top bits are WordBits flags
+  bits_ = WordBits{BitFor("common"),      BitFor("hedge"),       BitFor("negation"),
+                   BitFor("condition"),   BitFor("honorific_m"), BitFor("honorific_f"),
+                   BitFor("honorific"),   BitFor("title"),       BitFor("group"),
+                   BitFor("org_word"),    BitFor("male_first"),  BitFor("female_first")};
   auto add_alias = [&](const std::string& alias, int index) {
     const std::vector<std::string> toks = PhraseTokens(alias);
     if (toks.empty()) return;
+    alias_starts_.insert(toks[0]);
     const std::string key = Join(toks);
     alias_index_[key] = index;
     max_alias_tokens_ = std::max(max_alias_tokens_, toks.size());
@@ -237,7 +257,10 @@ void Lexicon::Finish() {
     const LexiconEntity& e = entities_[i];
     if (e.entity.type != schema::EntityType::kPerson) continue;
     const std::vector<std::string> toks = PhraseTokens(e.entity.name);
-    if (toks.size() >= 2 && surname_count[toks.back()] == 1) alias_index_[toks.back()] = i;
+    if (toks.size() >= 2 && surname_count[toks.back()] == 1) {
+      alias_index_[toks.back()] = i;
+      alias_starts_.insert(toks.back());
+    }
   }
   // Names and explicit aliases win over derived surnames; later files win.
   for (int i = 0; i < static_cast<int>(entities_.size()); ++i) {
@@ -251,6 +274,15 @@ void Lexicon::Finish() {
   }
   for (int i = 0; i < static_cast<int>(cues_.size()); ++i) {
     cue_index_[cues_[i].words[0]].push_back(i);
+  }
+  concept_stems_.clear();
+  for (int c = 0; c < static_cast<int>(concepts_.size()); ++c) {
+    for (int g = 0; g < static_cast<int>(concepts_[c].all_of.size()); ++g) {
+      for (const std::string& stem : concepts_[c].all_of[g]) {
+        if (stem.empty()) continue;
+        concept_stems_[stem.substr(0, 3)].push_back({c, g, stem});
+      }
+    }
   }
   // Longest cue first, so "called for" wins over "called".
   for (auto& [word, list] : cue_index_) {

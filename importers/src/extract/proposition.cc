@@ -113,7 +113,7 @@ BuiltProposition BuildProposition(const PropositionInput& in, const Stance& st) 
     text += word;
     lower += tok.lower + " ";
     if (tok.kind == TokenKind::kWord && !IsStopWord(tok.lower) &&
-        !in.lexicon->HasClass(tok.lower, "hedge")) {
+        (tok.classes & in.lexicon->bits().hedge) == 0) {
       ++content_words;
       if (heads.size() < 8) heads.push_back(Stem(tok.lower));
     }
@@ -151,15 +151,25 @@ BuiltProposition BuildProposition(const PropositionInput& in, const Stance& st) 
       if (p.object.size() > 200) p.object.resize(200);
     }
   }
-  for (const Concept& c : in.lexicon->concepts()) {
-    bool all = !c.all_of.empty();
-    for (const auto& group : c.all_of) {
-      bool any = false;
-      for (const std::string& stem : group) any = any || Contains(lower, stem);
-      all = all && any;
-      if (!all) break;
+  // Which groups of which concepts match: stems are looked up by the first
+  // three characters of each word of the content.
+  const auto& concepts = in.lexicon->concepts();
+  std::vector<std::vector<uint8_t>> matched(concepts.size());
+  for (size_t pos = 0; pos + 1 < lower.size(); ++pos) {
+    if (lower[pos] != ' ') continue;
+    const auto it = in.lexicon->concept_stems().find(lower.substr(pos + 1, 3));
+    if (it == in.lexicon->concept_stems().end()) continue;
+    for (const ConceptStem& cs : it->second) {
+      if (lower.compare(pos + 1, cs.stem.size(), cs.stem) != 0) continue;
+      auto& m = matched[cs.concept_index];
+      if (m.empty()) m.assign(concepts[cs.concept_index].all_of.size(), 0);
+      m[cs.group] = 1;
     }
-    if (!all) continue;
+  }
+  for (size_t ci = 0; ci < concepts.size(); ++ci) {
+    const Concept& c = concepts[ci];
+    const auto& m = matched[ci];
+    if (m.empty() || std::find(m.begin(), m.end(), 0) != m.end()) continue;
     p.concept_name = c.name;
     // Only a short content is the concept itself; a long one says more.
     if (c.merge && content_words <= 6) {

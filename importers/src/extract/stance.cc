@@ -63,7 +63,7 @@ Stance AnalyzeStance(const std::vector<Token>& t, const Attribution& a, const Le
   const bool hedge_cue = a.cue >= 0 && lex.HasClass(lex.cues()[a.cue].words[0], "hedge");
   st.hedged = hedge_cue;
   for (uint32_t k = a.predicate_first; k < a.cue_first; ++k) {
-    st.hedged = st.hedged || lex.HasClass(t[k].lower, "hedge");
+    st.hedged = st.hedged || (t[k].classes & lex.bits().hedge) != 0;
   }
   // Negations and hedges of the main clause; subordinate clauses ("which",
   // "because", "when") say nothing about the proposition's polarity.
@@ -78,7 +78,7 @@ Stance AnalyzeStance(const std::vector<Token>& t, const Attribution& a, const Le
       ++negations;
       st.dropped.push_back(k);
     }
-    if (lex.HasClass(t[k].lower, "hedge") && t[k].lower != "no") st.hedged = true;
+    if ((t[k].classes & lex.bits().hedge) != 0 && t[k].lower != "no") st.hedged = true;
     if (t[k].kind == TokenKind::kNumber && t[k].lower.ends_with("%")) st.hedged = true;
   }
   // Evaluative predicates: "X would be unacceptable", "X is a mistake".

@@ -38,6 +38,7 @@ struct Token {
   bool all_caps = false;     // two or more letters, all upper case
   uint8_t newlines_before = 0;  // line breaks between the previous token and this one (max 2)
   std::string lower;         // lower-cased text (ASCII folding only)
+  uint32_t classes = 0;      // Lexicon::ClassBits(lower), filled by the extractor
 };
 
 // Splits normalised text into tokens. Words keep inner apostrophes, hyphens

@@ -6,8 +6,11 @@
 // Thread-safety: a loaded Lexicon is immutable and may be shared by threads.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -36,6 +39,13 @@ struct Cue {
   bool verb = true;           // false for phrases and nouns
 };
 
+// One stem of a concept group, indexed by its first three characters.
+struct ConceptStem {
+  int concept_index = 0;
+  int group = 0;
+  std::string stem;
+};
+
 // "unacceptable", "a mistake", "welcome": a predicate on the content's subject.
 struct Evaluative {
   std::vector<std::string> words;
@@ -53,6 +63,17 @@ struct Concept {
   // Stems that state the opposite of the concept ("lift" for sanctions): a
   // content that has one flips the claim's polarity.
   std::vector<std::string> reverse;
+};
+
+// The bits of the word classes the extractor tests, for Token::classes.
+// The high bits are set by ClassifyTokens from the other indexes.
+struct WordBits {
+  uint32_t common = 0, hedge = 0, negation = 0, condition = 0, honorific_m = 0,
+           honorific_f = 0, honorific = 0, title = 0, group = 0, org_word = 0, male_first = 0,
+           female_first = 0;
+  static constexpr uint32_t kCue = 1u << 31;          // starts a cue
+  static constexpr uint32_t kAliasStart = 1u << 30;   // starts an alias or is a demonym
+  static constexpr uint32_t kPhraseStart = 1u << 29;  // starts a multi-word "words" entry
 };
 
 struct LexiconOptions {
@@ -95,6 +116,10 @@ class Lexicon {
   const std::unordered_map<std::string, int>& alias_index() const { return alias_index_; }
   // Lower-cased demonym -> country index.
   const std::unordered_map<std::string, int>& demonym_index() const { return demonym_index_; }
+  // Concept stems by their first three characters (see ConceptStem).
+  const std::unordered_map<std::string, std::vector<ConceptStem>>& concept_stems() const {
+    return concept_stems_;
+  }
   // Cues by their first word.
   const std::unordered_map<std::string, std::vector<int>>& cue_index() const { return cue_index_; }
   // Word classes from the "words" section: "hedge", "negation", "condition",
@@ -102,6 +127,15 @@ class Lexicon {
   // "male_first", "female_first", "common". A word may be in several.
   // `word` is lower case; multi-word entries are tokens joined by spaces.
   bool HasClass(const std::string& word, const std::string& word_class) const;
+  // ClassBit without a hash lookup, for the hot paths: a linear scan over
+  // the (few) class names.
+  uint32_t BitFor(std::string_view word_class) const;
+  const WordBits& bits() const { return bits_; }
+  // True when some multi-word "words" entry starts with `word` ("prime" of
+  // "prime minister").
+  bool StartsPhrase(const std::string& word) const { return phrase_starts_.count(word) > 0; }
+  // True when some alias starts with `word` (lower case).
+  bool StartsAlias(const std::string& word) const { return alias_starts_.count(word) > 0; }
   // The bit for a class, for repeated tests with ClassBits(); 0 if unknown.
   uint32_t ClassBit(const std::string& word_class) const;
   uint32_t ClassBits(const std::string& word) const;
@@ -124,6 +158,11 @@ class Lexicon {
   std::unordered_map<std::string, uint32_t> words_;
   std::unordered_map<std::string, uint32_t> class_bits_;
   std::unordered_set<std::string> caps_aliases_;
+  std::unordered_map<std::string, std::vector<ConceptStem>> concept_stems_;
+  std::unordered_set<std::string> phrase_starts_;
+  std::unordered_set<std::string> alias_starts_;
+  std::vector<std::pair<std::string, uint32_t>> class_list_;
+  WordBits bits_;
   size_t max_alias_tokens_ = 1;
 };
 
