@@ -1,8 +1,26 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds with warnings as errors, runs every test.
+# Installs what is missing, builds with warnings as errors and runs every test
+# (build/); then builds the same tests with AddressSanitizer and
+# UndefinedBehaviorSanitizer and runs them again (build-asan/); then runs each
+# libFuzzer target for a short fixed time (fuzz/run.sh, build-fuzz/).
+# SG_SKIP_ASAN=1 or SG_SKIP_FUZZ=1 leave out a stage; SG_FUZZ_SECONDS sets
+# the seconds per fuzz target (default 20).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 "$ROOT/scripts/setup.sh"
 "$ROOT/scripts/build.sh" -DSG_WERROR=ON
-cd "$ROOT/${SG_BUILD_DIR:-build}"
-ctest --output-on-failure -j "$(nproc)" --timeout 600
+(cd "$ROOT/${SG_BUILD_DIR:-build}" && ctest --output-on-failure -j "$(nproc)" --timeout 600)
+
+if [[ "${SG_SKIP_ASAN:-0}" != 1 ]]; then
+  SG_BUILD_DIR=build-asan "$ROOT/scripts/build.sh" -DSG_WERROR=ON -DSG_SANITIZE=ON \
+    -DSG_BUILD_BENCH=OFF
+  # halt_on_error: a UBSan report fails the test instead of scrolling by.
+  (cd "$ROOT/build-asan" &&
+    ASAN_OPTIONS="detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1" \
+    UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1" \
+    ctest --output-on-failure -j "$(nproc)" --timeout 900)
+fi
+
+if [[ "${SG_SKIP_FUZZ:-0}" != 1 ]]; then
+  "$ROOT/fuzz/run.sh"
+fi
