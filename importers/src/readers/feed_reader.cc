@@ -121,6 +121,11 @@ class FeedSource final : public readers::ArticleSource {
         Report(0, "feed too large; skipped");
         return false;
       }
+      if (readers::HtmlNestingDepth(bytes) > options().max_html_depth) {
+        Report(0, "markup nested deeper than " + std::to_string(options().max_html_depth) +
+                      " elements; skipped");
+        return false;
+      }
       auto parsed = ParseFeed(bytes, name());
       if (!parsed.ok()) {
         Report(0, std::string(parsed.status().message()));

@@ -2,10 +2,13 @@
 
 #include <gumbo.h>
 
+#include <algorithm>
 #include <cstring>
+#include <initializer_list>
 #include <vector>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 
 namespace stancegraph::importers::readers {
 namespace {
@@ -213,6 +216,74 @@ std::string HtmlFragmentText(std::string_view html) {
   AddBlock(std::move(loose), &blocks);
   gumbo_destroy_output(&kGumboDefaultOptions, output);
   return JoinBlocks(blocks);
+}
+
+}  // namespace stancegraph::importers::readers
+
+namespace stancegraph::importers::readers {
+namespace {
+
+bool TagIn(std::string_view name, std::initializer_list<std::string_view> tags) {
+  for (std::string_view t : tags) {
+    if (absl::EqualsIgnoreCase(absl::string_view(name.data(), name.size()),
+                               absl::string_view(t.data(), t.size()))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+size_t HtmlNestingDepth(std::string_view html) {
+  size_t depth = 0, deepest = 0, i = 0;
+  const size_t n = html.size();
+  auto is_name = [](char c) { return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '-' || c == ':'; };
+  while ((i = html.find('<', i)) != std::string_view::npos) {
+    ++i;
+    if (html.substr(i, 3) == "!--") {
+      size_t end = html.find("-->", i + 3);
+      i = end == std::string_view::npos ? n : end + 3;
+      continue;
+    }
+    const bool closing = i < n && html[i] == '/';
+    if (closing) ++i;
+    size_t b = i;
+    while (i < n && is_name(html[i])) ++i;
+    std::string_view name = html.substr(b, i - b);
+    if (name.empty() || !absl::ascii_isalpha(static_cast<unsigned char>(name[0]))) continue;
+    size_t gt = html.find('>', i);
+    const bool self_closing = gt != std::string_view::npos && gt > i && html[gt - 1] == '/';
+    if (TagIn(name, {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                     "param", "source", "track", "wbr", "p", "li", "dt", "dd", "option",
+                     "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup", "rb",
+                     "rt", "rp"}) ||
+        self_closing) {
+      continue;
+    }
+    if (closing) {
+      if (depth > 0) --depth;
+      continue;
+    }
+    deepest = std::max(deepest, ++depth);
+    if (TagIn(name, {"script", "style", "textarea", "title", "xmp", "iframe", "noembed",
+                     "noframes", "plaintext"})) {
+      // Raw text up to the end tag: its '<' are not tags.
+      std::string end = "</" + std::string(name);
+      size_t at = i;
+      for (;;) {
+        at = html.find("</", at);
+        if (at == std::string_view::npos) return deepest;
+        if (absl::EqualsIgnoreCase(absl::string_view(html.data() + at, std::min(end.size(), n - at)),
+                                   end)) {
+          break;
+        }
+        at += 2;
+      }
+      i = at;
+    }
+  }
+  return deepest;
 }
 
 }  // namespace stancegraph::importers::readers

@@ -1,6 +1,7 @@
 // Text from HTML with Gumbo: the readable blocks of a page. Private.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,11 @@ struct HtmlPage {
 
 // Never fails; a page without text gives an empty body.
 HtmlPage ParseHtmlPage(std::string_view html);
+
+// An upper bound on how deep the elements of `html` nest, from one linear
+// scan of its tags (void elements, self-closing tags, elements whose end tag
+// may be left out, comments and script/style contents do not count).
+size_t HtmlNestingDepth(std::string_view html);
 
 // The text of an HTML fragment (feed descriptions): blocks separated by
 // blank lines, whitespace collapsed.

@@ -36,6 +36,10 @@ struct SourceOptions {
   // Documents (and single lines) longer than this are reported and skipped.
   // Default: 16 MiB.
   size_t max_document_bytes = 16u << 20;
+  // HTML pages and feeds whose markup nests deeper than this many elements
+  // are reported and skipped: HTML parsing time grows with depth times size.
+  // Default: 512.
+  size_t max_html_depth = 512;
 };
 
 class DocumentSource {
