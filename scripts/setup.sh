@@ -8,9 +8,8 @@ PACKAGES=(
   librocksdb-dev libboost-graph-dev libabsl-dev nlohmann-json3-dev catch2
   libcli11-dev libicu-dev libgumbo-dev libpugixml-dev libre2-dev
   clang-14 libclang-rt-14-dev
+  chromium
 )
-# Browser tests of the HTML report use Debian's Chromium when present.
-if [[ "${SG_WITH_BROWSER:-0}" == 1 ]]; then PACKAGES+=(chromium); fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do

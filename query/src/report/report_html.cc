@@ -29,7 +29,7 @@ h3{font-size:1.05rem;margin:1rem 0 .3rem}
 .totals b{display:block;font-size:1.4rem}
 .finding{background:#fff;border:1px solid var(--line);border-radius:8px;padding:.6rem .9rem;margin:.8rem 0;overflow-wrap:anywhere}
 .sides{display:grid;grid-template-columns:1fr 1fr;gap:.8rem}
-@media (max-width:640px){.sides{grid-template-columns:1fr}main{padding:.6rem}h1{font-size:1.3rem}}
+@media (max-width:640px){.sides{grid-template-columns:1fr}main{padding:.6rem}h1{font-size:1.3rem}table{font-size:.85rem}}
 .side h4{margin:.3rem 0;font-size:.95rem}.for h4{color:var(--for)}.against h4{color:var(--against)}
 blockquote{margin:.4rem 0;padding:.3rem .7rem;border-left:4px solid var(--line);background:#f6f6f6}
 blockquote.for{border-color:var(--for)}blockquote.against{border-color:var(--against)}
@@ -39,8 +39,8 @@ blockquote p{margin:0}blockquote footer{font-size:.85rem;color:var(--muted)}
 .scroll{overflow-x:auto}
 table{border-collapse:collapse;width:100%;background:#fff}th,td{border:1px solid var(--line);padding:.3rem .5rem;text-align:left}
 td.n{text-align:right}
-svg{width:100%;height:auto;background:#fff;border:1px solid var(--line);border-radius:8px}
-svg .lbl{font:12px system-ui,sans-serif;fill:#333}svg .row{stroke:var(--line)}svg .node{fill:#455a64}
+svg{display:block;width:100%;max-width:36rem;height:auto;background:#fff;border:1px solid var(--line);border-radius:8px}
+svg .lbl{font:14px system-ui,sans-serif;fill:#333}svg .row{stroke:var(--line)}svg .node{fill:#455a64}
 .legend span{margin-right:1rem}.dot{display:inline-block;width:.8rem;height:.8rem;border-radius:50%;vertical-align:middle}
 )css";
 
@@ -154,7 +154,10 @@ void WriteContested(std::ostream& out, const Report& r) {
     if (!c.concept_name.empty()) out << " · concept: " << H(c.concept_name);
     out << "</p><p><strong>For:</strong> " << Names(c.for_holders)
         << "<br><strong>Against:</strong> " << Names(c.against_holders) << "</p>";
-    out << report_internal::TimelineSvg(c.timeline, c.text);
+    if (!c.timeline.empty()) {
+      out << "<div class=\"scroll\">" << report_internal::TimelineSvg(c.timeline, c.text)
+          << "</div>";
+    }
     for (const Quote& q : c.quotes) WriteQuote(out, q);
     out << "</article>";
   }
@@ -242,7 +245,7 @@ std::string RenderHtml(const Report& r) {
   out << "<section id=\"conflict-network\"><h2>Conflict network</h2>";
   if (r.network.nodes.empty()) out << "<p>No conflicts.</p>";
   else out << "<p class=\"sub\">Red: mostly conflict; dashed green: mostly agreement.</p>"
-           << report_internal::NetworkSvg(r.network);
+           << "<div class=\"scroll\">" << report_internal::NetworkSvg(r.network) << "</div>";
   out << "</section></main></body></html>\n";
   return out.str();
 }

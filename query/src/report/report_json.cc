@@ -7,7 +7,7 @@
 namespace stancegraph::query {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 constexpr int kSchemaVersion = 1;
 
@@ -84,7 +84,7 @@ json ContestedJson(const ContestedProposition& c) {
 
 }  // namespace
 
-json ReportToJson(const Report& r) {
+nlohmann::ordered_json ReportToJson(const Report& r) {
   json contradictions = json::array(), reversals = json::array(), contested = json::array();
   for (const auto& c : r.new_contradictions) contradictions.push_back(ContradictionJson(c));
   for (const auto& v : r.new_reversals) reversals.push_back(ReversalJson(v));

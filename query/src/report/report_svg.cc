@@ -37,7 +37,7 @@ std::string TimelineSvg(const std::vector<TimelinePoint>& points, const std::str
   size_t next = 0;
   for (auto& [name, row] : rows) row = next++;
   const size_t shown = std::min(rows.size(), kMaxRows);
-  const double left = 130, right = 590, top = 10, row_h = 24;
+  const double left = 150, right = 425, top = 10, row_h = 28;
   const double height = top + row_h * static_cast<double>(shown) + 26;
   const schema::Timestamp t0 = points.front().made, t1 = points.back().made;
   auto x_of = [&](schema::Timestamp t) {
@@ -45,14 +45,14 @@ std::string TimelineSvg(const std::vector<TimelinePoint>& points, const std::str
     return left + (right - left) * static_cast<double>(t - t0) / static_cast<double>(t1 - t0);
   };
   std::ostringstream out;
-  out << "<svg class=\"timeline\" viewBox=\"0 0 600 " << Num(height)
+  out << "<svg class=\"timeline\" viewBox=\"0 0 440 " << Num(height)
       << "\" role=\"img\" aria-label=\"" << HtmlEscape("Stance timeline: " + label)
       << "\" xmlns=\"http://www.w3.org/2000/svg\">";
   for (const auto& [name, row] : rows) {
     if (row >= shown) continue;
     const double y = top + row_h * (static_cast<double>(row) + 0.5);
     out << "<text x=\"" << Num(left - 8) << "\" y=\"" << Num(y + 4)
-        << "\" text-anchor=\"end\" class=\"lbl\">" << HtmlEscape(Label(name, 18)) << "</text>";
+        << "\" text-anchor=\"end\" class=\"lbl\">" << HtmlEscape(Label(name, 16)) << "</text>";
     out << "<line x1=\"" << Num(left) << "\" y1=\"" << Num(y) << "\" x2=\"" << Num(right)
         << "\" y2=\"" << Num(y) << "\" class=\"row\"/>";
   }
@@ -80,7 +80,7 @@ std::string TimelineSvg(const std::vector<TimelinePoint>& points, const std::str
 
 std::string NetworkSvg(const NetworkPicture& picture) {
   if (picture.nodes.empty()) return "";
-  const double cx = 300, cy = 170, radius = 110;
+  const double cx = 240, cy = 165, radius = 85;
   const size_t n = picture.nodes.size();
   std::vector<std::pair<double, double>> at;
   for (size_t i = 0; i < n; ++i) {
@@ -89,7 +89,7 @@ std::string NetworkSvg(const NetworkPicture& picture) {
     at.emplace_back(cx + radius * std::cos(angle), cy + radius * std::sin(angle));
   }
   std::ostringstream out;
-  out << "<svg class=\"network\" viewBox=\"0 0 600 340\" role=\"img\" "
+  out << "<svg class=\"network\" viewBox=\"0 0 480 330\" role=\"img\" "
          "aria-label=\"Conflict network\" xmlns=\"http://www.w3.org/2000/svg\">";
   for (const NetworkPicture::Edge& e : picture.edges) {
     const bool conflict = e.conflict >= e.agree;
@@ -113,7 +113,7 @@ std::string NetworkSvg(const NetworkPicture& picture) {
     out << "<circle cx=\"" << Num(x) << "\" cy=\"" << Num(y)
         << "\" r=\"7\" class=\"node\"/><text x=\"" << Num(lx) << "\" y=\"" << Num(ly)
         << "\" text-anchor=\"" << anchor << "\" class=\"lbl\">"
-        << HtmlEscape(Label(picture.nodes[i], 22)) << "</text>";
+        << HtmlEscape(Label(picture.nodes[i], 16)) << "</text>";
   }
   out << "</svg>";
   return out.str();

@@ -21,8 +21,9 @@ std::string RenderMarkdown(const Report& report);
 // no external resource; a responsive layout readable on a phone.
 std::string RenderHtml(const Report& report);
 
-// The JSON form documented in docs/report-schema.md ("schema_version": 1).
-nlohmann::json ReportToJson(const Report& report);
+// The JSON form documented in docs/report-schema.md ("schema_version": 1),
+// keys in the documented order.
+nlohmann::ordered_json ReportToJson(const Report& report);
 
 // Escapes &, <, >, " and ' as HTML entities.
 std::string HtmlEscape(std::string_view text);

@@ -1,0 +1,219 @@
+// `stancegraph report`: the periodic contradiction report (query/report.h)
+// as Markdown, HTML or JSON, on stdout or into a file.
+//
+// --since-last and the watermark. The report is built from a read-only
+// opening, which works while an import holds the write lock; the report
+// covers what was stored when it was opened. Only after the whole report was
+// written (the file fsynced and renamed into place, or stdout flushed without
+// error) is the database opened for writing, briefly, to move the profile's
+// watermark to where the report ended. If an import still holds the lock
+// after a few tries, the report stands but the watermark stays where it was:
+// a warning says so and the exit code is 1, and the next --since-last report
+// covers these findings again (nothing is lost, some may repeat). The
+// watermark only moves forward, so two reports finishing in any order leave
+// the later end.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <thread>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "cli_common.h"
+#include "stancegraph/query/report.h"
+#include "stancegraph/query/report_render.h"
+#include "stancegraph/query/report_watermark.h"
+#include "stancegraph/schema/status_macros.h"
+#include "stancegraph/schema/time.h"
+
+namespace stancegraph::cli {
+namespace {
+
+struct ReportArgs {
+  std::string db_path;
+  bool since_last = false;
+  std::string since;
+  std::string name = "default";
+  std::string format = "md";
+  std::string out;
+  std::string now;
+  size_t top = 10;
+  size_t quotes = 2;
+  int lock_retries = 5;
+};
+
+absl::Status ErrnoError(const std::string& what) {
+  return absl::UnavailableError(absl::StrCat(what, ": ", std::strerror(errno)));
+}
+
+// Writes `content` to a temporary file beside `path`, fsyncs it, renames it
+// over `path` and fsyncs the directory: readers see the old file or the whole
+// new one, never a part.
+absl::Status WriteFileAtomically(const std::string& path, const std::string& content) {
+  namespace fs = std::filesystem;
+  const fs::path target(path);
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  const std::string tmp =
+      (dir / absl::StrCat(".", target.filename().string(), ".tmp-", ::getpid())).string();
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return ErrnoError(absl::StrCat("create ", tmp));
+  size_t done = 0;
+  while (done < content.size()) {
+    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      absl::Status s = ErrnoError(absl::StrCat("write ", tmp));
+      ::close(fd);
+      ::unlink(tmp.c_str());
+      return s;
+    }
+    done += static_cast<size_t>(n);
+  }
+  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    absl::Status s = ErrnoError(absl::StrCat("fsync ", tmp));
+    ::unlink(tmp.c_str());
+    return s;
+  }
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    absl::Status s = ErrnoError(absl::StrCat("rename ", tmp, " to ", path));
+    ::unlink(tmp.c_str());
+    return s;
+  }
+  int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd >= 0) {
+    ::fsync(dfd);
+    ::close(dfd);
+  }
+  return absl::OkStatus();
+}
+
+absl::Status WriteReport(const ReportArgs& a, const std::string& content) {
+  if (!a.out.empty()) return WriteFileAtomically(a.out, content);
+  std::cout << content;
+  std::cout.flush();
+  if (!std::cout) return absl::UnavailableError("could not write the report to stdout");
+  return absl::OkStatus();
+}
+
+bool IsLocked(const absl::Status& s) {
+  return absl::IsFailedPrecondition(s) && absl::StrContains(s.message(), "locked");
+}
+
+// Opens for writing (retrying while another process holds the lock) and
+// moves the watermark forward. FailedPrecondition "locked" when it stayed
+// locked.
+absl::Status MoveWatermark(const ReportArgs& a, const query::Watermark& mark) {
+  absl::Status last;
+  for (int attempt = 0; attempt <= a.lock_retries; ++attempt) {
+    if (attempt > 0) std::this_thread::sleep_for(std::chrono::milliseconds(200 * attempt));
+    auto db = engine::Database::Open({.create_if_missing = false}, a.db_path);
+    if (db.ok()) return query::AdvanceWatermark(**db, a.name, mark).status();
+    last = db.status();
+    if (!IsLocked(last)) return last;
+  }
+  return last;
+}
+
+std::string Render(const query::Report& report, const std::string& format) {
+  if (format == "html") return query::RenderHtml(report);
+  if (format == "json") {
+    return query::ReportToJson(report).dump(2, ' ', false,
+                                            nlohmann::json::error_handler_t::replace) +
+           "\n";
+  }
+  return query::RenderMarkdown(report);
+}
+
+absl::Status Run(const ReportArgs& a) {
+  SG_RETURN_IF_ERROR(query::ValidateProfileName(a.name));
+  schema::Timestamp now = absl::ToUnixMicros(absl::Now());
+  if (!a.now.empty()) {
+    auto t = schema::ParseTime(a.now);
+    if (!t.ok()) return absl::InvalidArgumentError(absl::StrCat("--now: ", t.status().message()));
+    now = *t;
+  }
+  query::ReportOptions options{.profile = a.name,
+                               .generated = now,
+                               .max_contested = a.top,
+                               .max_actors = a.top,
+                               .quotes = a.quotes};
+  query::Report report;
+  {
+    SG_ASSIGN_OR_RETURN(auto db, OpenForReading(a.db_path));
+    if (!a.since.empty()) {
+      auto t = schema::ParseTime(a.since);
+      if (!t.ok()) {
+        return absl::InvalidArgumentError(absl::StrCat("--since: ", t.status().message()));
+      }
+      options.since_time = *t;
+      SG_ASSIGN_OR_RETURN(options.since_sequence, db->SequenceAt(*t));
+    } else if (a.since_last) {
+      SG_ASSIGN_OR_RETURN(std::optional<query::Watermark> mark,
+                          query::ReadWatermark(*db, a.name));
+      if (mark.has_value()) {
+        options.since_sequence = mark->sequence;
+        options.since_time = mark->time;
+      }
+    }
+    SG_ASSIGN_OR_RETURN(report, query::BuildReport(*db, options));
+  }  // closes the read-only view before the watermark is moved
+  SG_RETURN_IF_ERROR(WriteReport(a, Render(report, a.format)));
+  if (!a.since_last) return absl::OkStatus();
+  absl::Status moved = MoveWatermark(a, {.sequence = report.until_sequence, .time = now});
+  if (IsLocked(moved)) {
+    std::cerr << "stancegraph: warning: the report was written, but the \"" << a.name
+              << "\" watermark was not moved: the database is locked by another writer (an "
+                 "import?). The next --since-last report will include these findings again.\n";
+    ExitCode() = kExitFailure;
+    return absl::OkStatus();
+  }
+  return moved;
+}
+
+}  // namespace
+
+void AddReportCommand(CLI::App& app) {
+  auto args = std::make_shared<ReportArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "report",
+      "Contradiction report: new contradictions and reversals since the last report (or "
+      "--since), the most contested propositions and concepts, coalitions and key actors, each "
+      "finding with its quotes");
+  AddDbOption(cmd, &args->db_path);
+  CLI::Option* last = cmd->add_flag(
+      "--since-last", args->since_last,
+      "New since the last report of this profile (a watermark kept in the database; moved "
+      "once this report is written)");
+  cmd->add_option("--since", args->since,
+                  "New since this ingest time (RFC 3339, date or Unix seconds); the watermark "
+                  "is left alone")
+      ->excludes(last);
+  cmd->add_option("--name", args->name, "Report profile; each keeps its own watermark")
+      ->capture_default_str();
+  cmd->add_option("--format", args->format, "md (Markdown), html (one self-contained file) or json")
+      ->check(CLI::IsMember({"md", "html", "json"}))
+      ->capture_default_str();
+  cmd->add_option("--out", args->out, "Write the report to this file (atomically) instead of stdout");
+  cmd->add_option("--now", args->now,
+                  "The time shown as the report's and stored with the watermark (default: now)");
+  cmd->add_option("--top", args->top, "Contested propositions, concepts, coalitions and actors listed")
+      ->capture_default_str();
+  cmd->add_option("--quotes", args->quotes, "Quotes per holder and side")->capture_default_str();
+  cmd->add_option("--lock-retries", args->lock_retries,
+                  "Tries to open the database for writing (to move the watermark) while an "
+                  "import holds it")
+      ->capture_default_str();
+  cmd->callback([args] {
+    absl::Status s = Run(*args);
+    if (!s.ok()) ExitCode() = PrintError(s);
+  });
+}
+
+}  // namespace stancegraph::cli

@@ -1,0 +1,186 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+
+#include "query_fixture.h"
+#include "stancegraph/query/report.h"
+#include "stancegraph/query/report_render.h"
+#include "stancegraph/query/report_watermark.h"
+
+using namespace stancegraph;
+using testing::QueryFixture;
+using testing::Say;
+
+namespace {
+
+query::Report Build(QueryFixture& f, uint64_t since) {
+  auto r = query::BuildReport(f.db(), {.since_sequence = since});
+  REQUIRE(r.ok());
+  return *std::move(r);
+}
+
+std::vector<std::string> Texts(const query::Report& r) {
+  std::vector<std::string> out;
+  for (const auto& c : r.new_contradictions) out.push_back(c.text);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Before the mark: A and B disagree on P, A and C agree on Q.
+uint64_t SeedBefore(QueryFixture& f) {
+  f.Doc("d1", "Herald")
+      .Claim("A", +1, "P holds", "2024-01-01", {.quote = "A said P holds."})
+      .Claim("B", -1, "P holds", "2024-01-02", {.quote = "B denied that P holds."})
+      .Claim("A", +1, "Q holds", "2024-01-03")
+      .Claim("C", +1, "Q holds", "2024-01-03")
+      .Write();
+  return f.db().NextSequence();
+}
+
+}  // namespace
+
+TEST_CASE("A report lists only the contradictions new mentions made", "[query][report]") {
+  QueryFixture f;
+  const uint64_t mark = SeedBefore(f);
+  // Repeats an old pair on P (nothing new there) and opens one on Q.
+  f.Doc("d2", "Gazette")
+      .Claim("A", +1, "P holds", "2024-02-01")
+      .Claim("D", -1, "Q holds", "2024-02-02", {.hedged = true, .quote = "D rejects Q."})
+      .Write();
+  query::Report all = Build(f, 0);
+  CHECK(Texts(all) == std::vector<std::string>{"P holds", "Q holds"});
+  query::Report since = Build(f, mark);
+  CHECK(Texts(since) == std::vector<std::string>{"Q holds"});
+  CHECK(since.totals.new_contradictions == 1);
+  CHECK(since.totals.new_mentions == 2);
+  CHECK(since.totals.new_documents == 1);
+  CHECK(since.until_sequence == f.db().NextSequence());
+
+  const query::ContradictionFinding& q = since.new_contradictions[0];
+  REQUIRE(q.against_side.size() == 1);
+  CHECK(q.against_side[0].name == "D");
+  CHECK(q.against_side[0].is_new);
+  REQUIRE(q.against_side[0].quotes.size() == 1);
+  const query::Quote& quote = q.against_side[0].quotes[0];
+  CHECK(quote.text == "D rejects Q.");
+  CHECK(quote.outlet == "Gazette");
+  CHECK(quote.hedged);
+  CHECK(quote.is_new);
+  CHECK(quote.link.rfind("d2#", 0) == 0);  // the source, as there is no url
+  for (const auto& side : q.for_side) CHECK_FALSE(side.is_new);
+}
+
+TEST_CASE("A report lists reversals with a new mention and how coalitions moved",
+          "[query][report]") {
+  QueryFixture f;
+  const uint64_t mark = SeedBefore(f);
+  f.Doc("d2")
+      .Claim("B", +1, "P holds", "2024-03-01", {.quote = "B now accepts that P holds."})
+      .Claim("E", +1, "Q holds", "2024-03-02")
+      .Write();
+  query::Report r = Build(f, mark);
+  REQUIRE(r.new_reversals.size() == 1);
+  const query::ReversalFinding& v = r.new_reversals[0];
+  CHECK(v.holder == "B");
+  CHECK(v.from_polarity == -1);
+  CHECK(v.to_polarity == 1);
+  REQUIRE(v.after.size() == 1);
+  CHECK(v.after[0].text == "B now accepts that P holds.");
+
+  // A and C agreed on Q before; E joined them.
+  auto grown = std::find_if(r.coalitions.begin(), r.coalitions.end(), [](const auto& c) {
+    return std::find(c.members.begin(), c.members.end(), "E") != c.members.end();
+  });
+  REQUIRE(grown != r.coalitions.end());
+  CHECK(std::find(grown->joined.begin(), grown->joined.end(), "E") != grown->joined.end());
+  CHECK(grown->movement != "new");
+}
+
+TEST_CASE("A report ranks contested propositions with a timeline and quotes",
+          "[query][report]") {
+  QueryFixture f;
+  f.Doc("d1")
+      .Claim("A", +1, "P holds", "2024-01-01", {.concept_name = "p-ness"})
+      .Claim("B", -1, "P holds", "2024-01-02", {.concept_name = "p-ness"})
+      .Claim("C", -1, "P holds", "2024-01-03", {.concept_name = "p-ness"})
+      .Claim("A", +1, "Q holds", "2024-01-01")
+      .Claim("B", -1, "Q holds", "2024-01-04")
+      .Write();
+  query::Report r = Build(f, 0);
+  REQUIRE(r.contested.size() == 2);
+  CHECK(r.contested[0].text == "P holds");  // 2 pairs before 1
+  CHECK(r.contested[0].pairs == 2);
+  CHECK(r.contested[0].for_holders == std::vector<std::string>{"A"});
+  CHECK(r.contested[0].against_holders == std::vector<std::string>{"B", "C"});
+  CHECK(r.contested[0].timeline.size() == 3);
+  CHECK(r.contested[0].quotes.size() == 2);  // the latest for and against
+  REQUIRE(r.concepts.size() == 1);
+  CHECK(r.concepts[0].name == "p-ness");
+  CHECK(r.concepts[0].pairs == 2);
+  CHECK_FALSE(r.actors.empty());
+  CHECK(r.network.nodes == std::vector<std::string>{"A", "B", "C"});
+}
+
+TEST_CASE("Report renderers escape text from articles", "[query][report]") {
+  CHECK(query::HtmlEscape("<script>x & 'y'</script>") ==
+        "&lt;script&gt;x &amp; &#39;y&#39;&lt;/script&gt;");
+  CHECK(query::MarkdownEscape("[a](javascript:x) <b> *c* `d`") ==
+        "\\[a\\](javascript:x) \\<b\\> \\*c\\* \\`d\\`");
+  CHECK(query::MarkdownEscape("# head") == "\\# head");
+  CHECK(query::MarkdownEscape("1. item") == "1\\. item");
+  CHECK(query::MarkdownEscape("line\nbreak") == "line break");
+
+  QueryFixture f;
+  f.Doc("<img src=x onerror=alert(1)>")
+      .Claim("<b>Evil</b>", +1, "P <script>", "2024-01-01", {.quote = "<script>alert(1)</script>"})
+      .Claim("B", -1, "P <script>", "2024-01-02")
+      .Write();
+  query::Report r = Build(f, 0);
+  const std::string html = query::RenderHtml(r);
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("<img") == std::string::npos);
+  CHECK(html.find("<b>Evil") == std::string::npos);
+  CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+  const std::string md = query::RenderMarkdown(r);
+  for (size_t at = md.find('<'); at != std::string::npos; at = md.find('<', at + 1)) {
+    CHECK(md[at - 1] == '\\');  // every < of the article is escaped
+  }
+  CHECK(md.find("\\<script\\>alert(1)\\</script\\>") != std::string::npos);
+  CHECK(md.find("\\<b\\>Evil") != std::string::npos);
+  const std::string json = query::ReportToJson(r).dump();
+  CHECK(json.find("\"schema_version\":1") != std::string::npos);
+}
+
+TEST_CASE("A report watermark only moves forward and is kept per profile", "[query][report]") {
+  QueryFixture f;
+  auto none = query::ReadWatermark(f.db(), "daily");
+  REQUIRE(none.ok());
+  CHECK_FALSE(none->has_value());
+  auto set = query::AdvanceWatermark(f.db(), "daily", {.sequence = 10, .time = testing::T("2024-01-01")});
+  REQUIRE(set.ok());
+  CHECK(set->sequence == 10);
+  // An older report finishing later does not move it back.
+  auto older = query::AdvanceWatermark(f.db(), "daily", {.sequence = 4});
+  REQUIRE(older.ok());
+  CHECK(older->sequence == 10);
+  auto read = query::ReadWatermark(f.db(), "daily");
+  REQUIRE(read.ok());
+  REQUIRE(read->has_value());
+  CHECK((*read)->sequence == 10);
+  CHECK((*read)->time == testing::T("2024-01-01"));
+  auto weekly = query::ReadWatermark(f.db(), "weekly");
+  REQUIRE(weekly.ok());
+  CHECK_FALSE(weekly->has_value());
+  CHECK(query::WatermarkKey("weekly") == "report/weekly/watermark");
+  CHECK_FALSE(query::ValidateProfileName("../etc").ok());
+  CHECK_FALSE(query::ValidateProfileName("").ok());
+  CHECK(query::ValidateProfileName("weekly-2").ok());
+}
+
+TEST_CASE("A report since a sequence past the end is an error", "[query][report]") {
+  QueryFixture f;
+  SeedBefore(f);
+  auto r = query::BuildReport(f.db(), {.since_sequence = f.db().NextSequence() + 5});
+  CHECK(absl::IsInvalidArgument(r.status()));
+}
