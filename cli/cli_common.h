@@ -42,6 +42,7 @@ void AddImportCommand(CLI::App& app);
 void AddExportCommand(CLI::App& app);
 void AddStatsCommand(CLI::App& app);
 void AddQueryCommand(CLI::App& app);
+void AddReportCommand(CLI::App& app);
 void AddCheckCommand(CLI::App& app);
 void AddBackupCommand(CLI::App& app);
 // Adds `network` under `export`.

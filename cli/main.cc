@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   AddExportCommand(app);
   AddStatsCommand(app);
   AddQueryCommand(app);
+  AddReportCommand(app);
   AddCheckCommand(app);
   AddBackupCommand(app);
   try {
