@@ -133,7 +133,8 @@ std::string Render(const query::Report& report, const std::string& format) {
 
 absl::Status Run(const ReportArgs& a) {
   SG_RETURN_IF_ERROR(query::ValidateProfileName(a.name));
-  schema::Timestamp now = absl::ToUnixMicros(absl::Now());
+  // Whole seconds: the time is shown and stored, and sub-seconds only clutter.
+  schema::Timestamp now = schema::SecondsToTimestamp(absl::ToUnixSeconds(absl::Now()));
   if (!a.now.empty()) {
     auto t = schema::ParseTime(a.now);
     if (!t.ok()) return absl::InvalidArgumentError(absl::StrCat("--now: ", t.status().message()));

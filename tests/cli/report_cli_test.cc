@@ -124,6 +124,23 @@ TEST_CASE("the watermark stays while an import holds the write lock", "[cli][rep
   CHECK(after.out.find("\"new_contradictions\": 0") != std::string::npos);
 }
 
+TEST_CASE("report --since counts what was ingested after a time and leaves the watermark",
+          "[cli][report]") {
+  ReportDb db;
+  db.Import("batch1.jsonl");
+  db.Import("batch2.jsonl");
+  CliResult all = db.Report("--since 2000-01-01 --format json");
+  REQUIRE(all.exit_code == 0);
+  CHECK(all.out.find("\"new_contradictions\": 3") != std::string::npos);
+  CliResult none = db.Report("--since 2999-01-01 --format json");
+  REQUIRE(none.exit_code == 0);
+  CHECK(none.out.find("\"new_contradictions\": 0") != std::string::npos);
+  CHECK(none.out.find("\"time\": \"2999-01-01T00:00:00Z\"") != std::string::npos);
+  // --since-last has not been run yet: everything is still new to it.
+  CliResult last = db.Report("--since-last --format json");
+  CHECK(last.out.find("\"new_contradictions\": 3") != std::string::npos);
+}
+
 TEST_CASE("report rejects --since with --since-last and bad profile names", "[cli][report]") {
   ReportDb db;
   db.Import("batch1.jsonl");

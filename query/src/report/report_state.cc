@@ -241,7 +241,11 @@ absl::Status AddNetworkSections(Context& cx, const ClaimViews& views, Report& re
   NetworkOptions o{.load_names = false, .edge_times = false};
   SG_ASSIGN_OR_RETURN(HolderNetwork now, ProjectHolders(views.now, o));
   SG_ASSIGN_OR_RETURN(HolderNetwork before, ProjectHolders(views.before, o));
-  report.totals.holders = now.nodes.size();
+  std::set<schema::EntityId> holders;
+  for (const ClaimStat& c : views.now.claims()) {
+    if (c.polarity != 0) holders.insert(c.holder);
+  }
+  report.totals.holders = holders.size();
   AddCoalitions(cx, now, before, report);
   AddActors(cx, now, report);
   AddPicture(cx, now, report);

@@ -152,7 +152,7 @@ struct ReportTotals {
   uint64_t new_contradictions = 0;  // before max_findings applied
   uint64_t new_reversals = 0;
   uint64_t contested_propositions = 0;
-  uint64_t holders = 0;
+  uint64_t holders = 0;  // with a for or against claim
   uint64_t propositions = 0;
 };
 
