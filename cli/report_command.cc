@@ -156,8 +156,7 @@ absl::Status Run(const ReportArgs& a) {
       options.since_time = *t;
       SG_ASSIGN_OR_RETURN(options.since_sequence, db->SequenceAt(*t));
     } else if (a.since_last) {
-      SG_ASSIGN_OR_RETURN(std::optional<query::Watermark> mark,
-                          query::ReadWatermark(*db, a.name));
+      SG_ASSIGN_OR_RETURN(std::optional<query::Watermark> mark, query::ReadWatermark(*db, a.name));
       if (mark.has_value()) {
         options.since_sequence = mark->sequence;
         options.since_time = mark->time;
@@ -201,10 +200,12 @@ void AddReportCommand(CLI::App& app) {
   cmd->add_option("--format", args->format, "md (Markdown), html (one self-contained file) or json")
       ->check(CLI::IsMember({"md", "html", "json"}))
       ->capture_default_str();
-  cmd->add_option("--out", args->out, "Write the report to this file (atomically) instead of stdout");
+  cmd->add_option("--out", args->out,
+                  "Write the report to this file (atomically) instead of stdout");
   cmd->add_option("--now", args->now,
                   "The time shown as the report's and stored with the watermark (default: now)");
-  cmd->add_option("--top", args->top, "Contested propositions, concepts, coalitions and actors listed")
+  cmd->add_option("--top", args->top,
+                  "Contested propositions, concepts, coalitions and actors listed")
       ->capture_default_str();
   cmd->add_option("--quotes", args->quotes, "Quotes per holder and side")->capture_default_str();
   cmd->add_option("--lock-retries", args->lock_retries,

@@ -4,7 +4,6 @@
 // shows as text, and screenshots (phone and desktop width) are kept in the
 // build directory: report-screenshot.png and report-screenshot-wide.png.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <string>
 
@@ -57,8 +56,8 @@ TEST_CASE("the HTML report renders in headless Chromium with its sections and no
   REQUIRE(db.Report("--since-last --now 2024-03-31T06:00:00Z").exit_code == 0);
   db.Import("batch2.jsonl");
   const std::string html = db.path("report.html");
-  CliResult r = db.Report("--since-last --format html --now 2024-04-30T06:00:00Z --out '" + html +
-                          "'");
+  CliResult r =
+      db.Report("--since-last --format html --now 2024-04-30T06:00:00Z --out '" + html + "'");
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   const std::string url = "file://" + html;
@@ -66,9 +65,8 @@ TEST_CASE("the HTML report renders in headless Chromium with its sections and no
   BrowserRun dom = Chromium("--dump-dom", url);
   INFO(dom.err);
   REQUIRE(dom.exit_code == 0);
-  for (const char* id : {"summary", "new-contradictions", "new-reversals",
-                         "contested-propositions", "contested-concepts", "coalitions",
-                         "key-actors", "conflict-network"}) {
+  for (const char* id : {"summary", "new-contradictions", "new-reversals", "contested-propositions",
+                         "contested-concepts", "coalitions", "key-actors", "conflict-network"}) {
     INFO(id);
     CHECK(dom.out.find(std::string("<section id=\"") + id + "\">") != std::string::npos);
   }
@@ -86,7 +84,8 @@ TEST_CASE("the HTML report renders in headless Chromium with its sections and no
   const std::string wide = std::string(SG_BINARY_DIR) + "/report-screenshot-wide.png";
   std::filesystem::remove(phone);
   std::filesystem::remove(wide);
-  BrowserRun shot = Chromium("--hide-scrollbars --window-size=390,5200 --screenshot='" + phone + "'", url);
+  BrowserRun shot =
+      Chromium("--hide-scrollbars --window-size=390,5200 --screenshot='" + phone + "'", url);
   INFO(shot.err);
   CHECK(shot.exit_code == 0);
   CHECK(std::filesystem::exists(phone));

@@ -2,7 +2,6 @@
 // (moved only after a complete report, per profile, not while locked) and
 // writing to a file.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 
 #include "report_test_util.h"
@@ -39,8 +38,7 @@ TEST_CASE("report --since-last prints the Markdown and JSON goldens", "[cli][rep
   CheckReportGolden("since_last.json", json.out);
 }
 
-TEST_CASE("report without --since covers everything and prints the full golden",
-          "[cli][report]") {
+TEST_CASE("report without --since covers everything and prints the full golden", "[cli][report]") {
   ReportDb db;
   db.Import("batch1.jsonl");
   db.Import("batch2.jsonl");

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <catch2/catch.hpp>
-
 #include <cstdlib>
 #include <fstream>
 #include <string>
@@ -13,9 +12,7 @@
 
 namespace stancegraph::testing {
 
-inline std::string ReportFixture(const std::string& name) {
-  return Fixture("report/" + name);
-}
+inline std::string ReportFixture(const std::string& name) { return Fixture("report/" + name); }
 
 // A database in a temporary directory, filled batch by batch.
 class ReportDb {

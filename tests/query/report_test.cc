@@ -1,10 +1,10 @@
-#include <catch2/catch.hpp>
+#include "stancegraph/query/report.h"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <string>
 
 #include "query_fixture.h"
-#include "stancegraph/query/report.h"
 #include "stancegraph/query/report_render.h"
 #include "stancegraph/query/report_watermark.h"
 
@@ -97,8 +97,7 @@ TEST_CASE("A report lists reversals with a new mention and how coalitions moved"
   CHECK(grown->movement != "new");
 }
 
-TEST_CASE("A report ranks contested propositions with a timeline and quotes",
-          "[query][report]") {
+TEST_CASE("A report ranks contested propositions with a timeline and quotes", "[query][report]") {
   QueryFixture f;
   f.Doc("d1")
       .Claim("A", +1, "P holds", "2024-01-01", {.concept_name = "p-ness"})
@@ -157,7 +156,8 @@ TEST_CASE("A report watermark only moves forward and is kept per profile", "[que
   auto none = query::ReadWatermark(f.db(), "daily");
   REQUIRE(none.ok());
   CHECK_FALSE(none->has_value());
-  auto set = query::AdvanceWatermark(f.db(), "daily", {.sequence = 10, .time = testing::T("2024-01-01")});
+  auto set =
+      query::AdvanceWatermark(f.db(), "daily", {.sequence = 10, .time = testing::T("2024-01-01")});
   REQUIRE(set.ok());
   CHECK(set->sequence == 10);
   // An older report finishing later does not move it back.

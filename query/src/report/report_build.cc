@@ -1,11 +1,12 @@
 // BuildReport: the "new since" sections (contradictions, reversals) and the
 // wiring; the whole-store sections are in report_state.cc.
+#include "report/report_build.h"
+
 #include <algorithm>
 #include <set>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "report/report_build.h"
 #include "stancegraph/query/changes.h"
 #include "stancegraph/query/contradictions.h"
 #include "stancegraph/schema/status_macros.h"
@@ -125,10 +126,9 @@ absl::StatusOr<std::vector<ReportSide>> ToSides(Context& cx, const ClaimViews& v
 // Opposed pairs of one proposition in a claim view.
 uint64_t PairsOf(const ClaimSet& set, schema::PropositionId p) {
   const auto& claims = set.claims();
-  auto begin = std::lower_bound(claims.begin(), claims.end(), p,
-                                [](const ClaimStat& c, schema::PropositionId id) {
-                                  return c.proposition < id;
-                                });
+  auto begin = std::lower_bound(
+      claims.begin(), claims.end(), p,
+      [](const ClaimStat& c, schema::PropositionId id) { return c.proposition < id; });
   auto end = begin;
   while (end != claims.end() && end->proposition == p) ++end;
   return SidesOf(std::span<const ClaimStat>(begin, end)).pairs;
@@ -138,8 +138,7 @@ uint64_t PairsOf(const ClaimSet& set, schema::PropositionId p) {
 // opposed pair that was not there before: more pairs on its proposition, or
 // (concept level) a side whose claim is new.
 absl::Status AddNewContradictions(Context& cx, const ClaimViews& views,
-                                  const std::set<schema::PropositionId>& touched,
-                                  Report& report) {
+                                  const std::set<schema::PropositionId>& touched, Report& report) {
   if (touched.empty()) return absl::OkStatus();
   ContradictionOptions o{.evidence_per_holder = cx.options().quotes};
   o.filter.snapshot = cx.options().snapshot;
@@ -205,9 +204,9 @@ absl::Status AddNewReversals(Context& cx, Report& report) {
 absl::StatusOr<Report> BuildReport(engine::Database& db, const ReportOptions& options) {
   const uint64_t next = db.NextSequence();
   if (options.since_sequence > next) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("report: since sequence ", options.since_sequence,
-                     " is past the database's next sequence ", next));
+    return absl::InvalidArgumentError(absl::StrCat("report: since sequence ",
+                                                   options.since_sequence,
+                                                   " is past the database's next sequence ", next));
   }
   Context cx(db, options);
   Report report{.profile = options.profile,

@@ -18,7 +18,9 @@ namespace stancegraph::query::report_internal {
 class Context {
  public:
   Context(engine::Database& db, const ReportOptions& options)
-      : db_(db), options_(options), records_(db, options.snapshot),
+      : db_(db),
+        options_(options),
+        records_(db, options.snapshot),
         ro_{.snapshot = options.snapshot} {}
 
   engine::Database& db() { return db_; }

@@ -109,7 +109,8 @@ void WriteContradictions(std::ostream& out, const Report& r) {
   if (r.new_contradictions.empty()) out << "<p>None since " << H(SinceText(r)) << ".</p>";
   for (const ContradictionFinding& c : r.new_contradictions) {
     out << "<article class=\"finding\"><h3>" << (c.concept_level ? "Concept: " : "") << H(c.text)
-        << "</h3><p class=\"sub\">" << c.pairs << " opposed holder pair" << (c.pairs == 1 ? "" : "s");
+        << "</h3><p class=\"sub\">" << c.pairs << " opposed holder pair"
+        << (c.pairs == 1 ? "" : "s");
     if (!c.concept_level && !c.concept_name.empty()) out << " · concept: " << H(c.concept_name);
     if (c.concept_level) out << " · propositions: " << Names(c.propositions);
     out << "</p><div class=\"sides\">";
@@ -118,8 +119,7 @@ void WriteContradictions(std::ostream& out, const Report& r) {
     out << "</div></article>";
   }
   if (r.totals.new_contradictions > r.new_contradictions.size()) {
-    out << "<p>… and " << r.totals.new_contradictions - r.new_contradictions.size()
-        << " more.</p>";
+    out << "<p>… and " << r.totals.new_contradictions - r.new_contradictions.size() << " more.</p>";
   }
   out << "</section>";
 }
@@ -179,8 +179,10 @@ void WriteTables(std::ostream& out, const Report& r) {
     out << "</table></div>";
   }
   out << "</section><section id=\"coalitions\"><h2>Coalitions</h2>";
-  if (r.coalitions.empty()) out << "<p>None (no two holders agree more than they disagree).</p>";
-  else out << "<ul>";
+  if (r.coalitions.empty())
+    out << "<p>None (no two holders agree more than they disagree).</p>";
+  else
+    out << "<ul>";
   for (const CoalitionFinding& c : r.coalitions) {
     out << "<li>" << Names(c.members) << " — <strong>" << H(c.movement) << "</strong>";
     if (!c.joined.empty()) out << "; joined: " << Names(c.joined);
@@ -196,9 +198,8 @@ void WriteTables(std::ostream& out, const Report& r) {
            "<th>Agrees with</th><th>Conflicts with</th><th>Betweenness</th></tr>";
     for (const KeyActor& a : r.actors) {
       out << "<tr><td>" << H(a.name) << "</td><td class=\"n\">" << a.propositions
-          << "</td><td class=\"n\">" << a.agree_edges << "</td><td class=\"n\">"
-          << a.conflict_edges << "</td><td class=\"n\">"
-          << absl::StrFormat("%.3f", a.betweenness) << "</td></tr>";
+          << "</td><td class=\"n\">" << a.agree_edges << "</td><td class=\"n\">" << a.conflict_edges
+          << "</td><td class=\"n\">" << absl::StrFormat("%.3f", a.betweenness) << "</td></tr>";
     }
     out << "</table></div>";
   }
@@ -212,12 +213,23 @@ std::string HtmlEscape(std::string_view text) {
   out.reserve(text.size() + 16);
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -234,18 +246,21 @@ std::string RenderHtml(const Report& r) {
          "<title>"
       << H(title) << "</title><style>" << kStyle << "</style></head>\n<body><main><header><h1>"
       << H(title) << "</h1><p class=\"meta\">";
-  if (r.generated != schema::kNoTime) out << "Generated " << schema::FormatTime(r.generated) << ". ";
-  out << "New since " << H(SinceText(r)) << " (mention sequence " << r.since_sequence
-      << ", up to " << r.until_sequence << ").</p></header>\n";
+  if (r.generated != schema::kNoTime)
+    out << "Generated " << schema::FormatTime(r.generated) << ". ";
+  out << "New since " << H(SinceText(r)) << " (mention sequence " << r.since_sequence << ", up to "
+      << r.until_sequence << ").</p></header>\n";
   WriteSummary(out, r);
   WriteContradictions(out, r);
   WriteReversals(out, r);
   WriteContested(out, r);
   WriteTables(out, r);
   out << "<section id=\"conflict-network\"><h2>Conflict network</h2>";
-  if (r.network.nodes.empty()) out << "<p>No conflicts.</p>";
-  else out << "<p class=\"sub\">Red: mostly conflict; dashed green: mostly agreement.</p>"
-           << "<div class=\"scroll\">" << report_internal::NetworkSvg(r.network) << "</div>";
+  if (r.network.nodes.empty())
+    out << "<p>No conflicts.</p>";
+  else
+    out << "<p class=\"sub\">Red: mostly conflict; dashed green: mostly agreement.</p>"
+        << "<div class=\"scroll\">" << report_internal::NetworkSvg(r.network) << "</div>";
   out << "</section></main></body></html>\n";
   return out.str();
 }

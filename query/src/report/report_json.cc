@@ -58,10 +58,14 @@ json ContradictionJson(const ContradictionFinding& c) {
 json ReversalJson(const ReversalFinding& r) {
   return {{"holder", r.holder},
           {"proposition", r.proposition},
-          {"from", {{"polarity", r.from_polarity}, {"time", TimeJson(r.from_time)},
-                    {"quotes", QuotesJson(r.before)}}},
-          {"to", {{"polarity", r.to_polarity}, {"time", TimeJson(r.to_time)},
-                  {"quotes", QuotesJson(r.after)}}}};
+          {"from",
+           {{"polarity", r.from_polarity},
+            {"time", TimeJson(r.from_time)},
+            {"quotes", QuotesJson(r.before)}}},
+          {"to",
+           {{"polarity", r.to_polarity},
+            {"time", TimeJson(r.to_time)},
+            {"quotes", QuotesJson(r.after)}}}};
 }
 
 json ContestedJson(const ContestedProposition& c) {
@@ -97,10 +101,8 @@ nlohmann::ordered_json ReportToJson(const Report& r) {
                         {"pairs", c.pairs}});
   }
   for (const auto& c : r.coalitions) {
-    coalitions.push_back({{"members", c.members},
-                          {"movement", c.movement},
-                          {"joined", c.joined},
-                          {"left", c.left}});
+    coalitions.push_back(
+        {{"members", c.members}, {"movement", c.movement}, {"joined", c.joined}, {"left", c.left}});
   }
   for (const auto& a : r.actors) {
     actors.push_back({{"holder", a.name},

@@ -57,8 +57,7 @@ void WriteSide(std::ostream& out, const char* label, const std::vector<ReportSid
 void WriteSummary(std::ostream& out, const Report& r) {
   const ReportTotals& t = r.totals;
   out << "## Summary\n\n";
-  out << "- New claim mentions: " << t.new_mentions << " in " << t.new_documents
-      << " documents\n";
+  out << "- New claim mentions: " << t.new_mentions << " in " << t.new_documents << " documents\n";
   out << "- New contradictions between holders: " << t.new_contradictions << "\n";
   out << "- New reversals: " << t.new_reversals << "\n";
   out << "- Contested propositions: " << t.contested_propositions << " of " << t.propositions
@@ -90,8 +89,8 @@ void WriteReversals(std::ostream& out, const Report& r) {
   if (r.new_reversals.empty()) out << "None since " << SinceText(r) << ".\n\n";
   int n = 0;
   for (const ReversalFinding& v : r.new_reversals) {
-    out << "### " << ++n << ". " << Md(v.holder) << " on “" << Md(v.proposition) << "”: "
-        << StanceWord(v.from_polarity) << " → " << StanceWord(v.to_polarity) << "\n\n";
+    out << "### " << ++n << ". " << Md(v.holder) << " on “" << Md(v.proposition)
+        << "”: " << StanceWord(v.from_polarity) << " → " << StanceWord(v.to_polarity) << "\n\n";
     out << "- **Before** (" << StanceWord(v.from_polarity) << " until " << DateText(v.from_time)
         << "):\n";
     for (const Quote& q : v.before) WriteQuote(out, q, "  ");
@@ -144,8 +143,8 @@ void WriteConcepts(std::ostream& out, const Report& r) {
   }
   out << "| Concept | Propositions | Holders | Opposed pairs |\n|---|---:|---:|---:|\n";
   for (const ContestedConcept& c : r.concepts) {
-    out << "| " << Md(c.name) << " | " << c.propositions << " | " << c.holders << " | "
-        << c.pairs << " |\n";
+    out << "| " << Md(c.name) << " | " << c.propositions << " | " << c.holders << " | " << c.pairs
+        << " |\n";
   }
   out << "\n";
 }
@@ -204,17 +203,31 @@ std::string MarkdownEscape(std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     switch (c) {
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
-      case '|': case '~': case '&': case '!': case '#':
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '<':
+      case '>':
+      case '|':
+      case '~':
+      case '&':
+      case '!':
+      case '#':
         out += '\\';
         out += c;
         break;
-      case '+': case '-': case '=':
+      case '+':
+      case '-':
+      case '=':
         // Only special where a line (or a list item) may begin.
         if (i == 0) out += '\\';
         out += c;
         break;
-      case '\n': case '\r':
+      case '\n':
+      case '\r':
         out += ' ';
         break;
       default:
@@ -230,9 +243,10 @@ std::string RenderMarkdown(const Report& r) {
   out << "# Contradiction report";
   if (r.profile != "default") out << ": " << Md(r.profile);
   out << "\n\n";
-  if (r.generated != schema::kNoTime) out << "Generated " << schema::FormatTime(r.generated) << ". ";
-  out << "New since " << SinceText(r) << " (mention sequence " << r.since_sequence
-      << ", up to " << r.until_sequence << ").\n\n";
+  if (r.generated != schema::kNoTime)
+    out << "Generated " << schema::FormatTime(r.generated) << ". ";
+  out << "New since " << SinceText(r) << " (mention sequence " << r.since_sequence << ", up to "
+      << r.until_sequence << ").\n\n";
   WriteSummary(out, r);
   WriteContradictions(out, r);
   WriteReversals(out, r);

@@ -26,7 +26,8 @@ std::vector<std::string> Names(Context& cx, const std::vector<schema::EntityId>&
 
 std::map<schema::PropositionId, uint64_t> PairsByProposition(const ClaimSet& set) {
   std::map<schema::PropositionId, uint64_t> out;
-  for (const PropositionClaims& g : set.ByProposition()) out[g.proposition] = SidesOf(g.claims).pairs;
+  for (const PropositionClaims& g : set.ByProposition())
+    out[g.proposition] = SidesOf(g.claims).pairs;
   return out;
 }
 
@@ -54,7 +55,8 @@ absl::Status FillTimeline(Context& cx, schema::PropositionId p, ContestedProposi
                    [](const TimelinePoint& a, const TimelinePoint& b) {
                      return std::tie(a.made, a.holder) < std::tie(b.made, b.holder);
                    });
-  for (auto [have, seq] : {std::pair{have_for, latest_for}, std::pair{have_against, latest_against}}) {
+  for (auto [have, seq] :
+       {std::pair{have_for, latest_for}, std::pair{have_against, latest_against}}) {
     if (!have) continue;
     SG_ASSIGN_OR_RETURN(Quote q, cx.LoadQuote(seq));
     c.quotes.push_back(std::move(q));
@@ -227,10 +229,9 @@ absl::Status AddConcepts(Context& cx, const ClaimViews& views, Report& report) {
                                .holders = static_cast<uint32_t>(holders.size()),
                                .pairs = pairs});
   }
-  std::stable_sort(report.concepts.begin(), report.concepts.end(),
-                   [](const ContestedConcept& a, const ContestedConcept& b) {
-                     return a.pairs > b.pairs;
-                   });
+  std::stable_sort(
+      report.concepts.begin(), report.concepts.end(),
+      [](const ContestedConcept& a, const ContestedConcept& b) { return a.pairs > b.pairs; });
   if (report.concepts.size() > cx.options().max_contested) {
     report.concepts.resize(cx.options().max_contested);
   }

@@ -84,8 +84,8 @@ std::string NetworkSvg(const NetworkPicture& picture) {
   const size_t n = picture.nodes.size();
   std::vector<std::pair<double, double>> at;
   for (size_t i = 0; i < n; ++i) {
-    const double angle = -std::numbers::pi / 2 + 2 * std::numbers::pi * static_cast<double>(i) /
-                                                      static_cast<double>(n);
+    const double angle = -std::numbers::pi / 2 +
+                         2 * std::numbers::pi * static_cast<double>(i) / static_cast<double>(n);
     at.emplace_back(cx + radius * std::cos(angle), cy + radius * std::sin(angle));
   }
   std::ostringstream out;
@@ -94,9 +94,9 @@ std::string NetworkSvg(const NetworkPicture& picture) {
   for (const NetworkPicture::Edge& e : picture.edges) {
     const bool conflict = e.conflict >= e.agree;
     const uint32_t count = conflict ? e.conflict : e.agree;
-    out << "<line x1=\"" << Num(at[e.a].first) << "\" y1=\"" << Num(at[e.a].second)
-        << "\" x2=\"" << Num(at[e.b].first) << "\" y2=\"" << Num(at[e.b].second)
-        << "\" stroke=\"" << (conflict ? kAgainstColour : kForColour) << "\" stroke-width=\""
+    out << "<line x1=\"" << Num(at[e.a].first) << "\" y1=\"" << Num(at[e.a].second) << "\" x2=\""
+        << Num(at[e.b].first) << "\" y2=\"" << Num(at[e.b].second) << "\" stroke=\""
+        << (conflict ? kAgainstColour : kForColour) << "\" stroke-width=\""
         << Num(1.5 + std::min<uint32_t>(count, 5)) << "\""
         << (conflict ? "" : " stroke-dasharray=\"6 4\"") << "><title>"
         << HtmlEscape(picture.nodes[e.a] + " – " + picture.nodes[e.b] + ": " +

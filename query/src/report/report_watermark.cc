@@ -16,9 +16,8 @@ absl::Status ValidateProfileName(std::string_view profile) {
     ok = ok && allowed;
   }
   if (ok) return absl::OkStatus();
-  return absl::InvalidArgumentError(
-      absl::StrCat("report profile name \"", Av(profile),
-                   "\": use 1 to 64 letters, digits, '_', '-' or '.'"));
+  return absl::InvalidArgumentError(absl::StrCat(
+      "report profile name \"", Av(profile), "\": use 1 to 64 letters, digits, '_', '-' or '.'"));
 }
 
 std::string WatermarkKey(std::string_view profile) {
@@ -53,10 +52,10 @@ absl::StatusOr<Watermark> AdvanceWatermark(engine::Database& db, std::string_vie
                                            const Watermark& mark) {
   SG_ASSIGN_OR_RETURN(std::optional<Watermark> stored, ReadWatermark(db, profile));
   if (stored.has_value() && stored->sequence >= mark.sequence) return *stored;
-  nlohmann::json j = {{"sequence", mark.sequence},
-                      {"time", mark.time == schema::kNoTime
-                                   ? nlohmann::json(nullptr)
-                                   : nlohmann::json(schema::FormatTime(mark.time))}};
+  nlohmann::json j = {
+      {"sequence", mark.sequence},
+      {"time", mark.time == schema::kNoTime ? nlohmann::json(nullptr)
+                                            : nlohmann::json(schema::FormatTime(mark.time))}};
   SG_RETURN_IF_ERROR(db.PutMeta(WatermarkKey(profile), j.dump()));
   return mark;
 }

@@ -106,7 +106,7 @@ struct ContestedProposition {
   std::vector<std::string> for_holders;  // names, sorted
   std::vector<std::string> against_holders;
   uint64_t pairs = 0;
-  uint64_t new_pairs = 0;  // pairs now minus pairs before since_sequence
+  uint64_t new_pairs = 0;               // pairs now minus pairs before since_sequence
   std::vector<TimelinePoint> timeline;  // by (made, holder); undated left out
   std::vector<Quote> quotes;            // the latest for and against mention
 };
