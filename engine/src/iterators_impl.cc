@@ -28,7 +28,9 @@ class MentionIteratorImpl final : public MentionIterator {
       ro_.iterate_upper_bound = &upper_slice_;
     }
     ro_.total_order_seek = true;
-    ro_.readahead_size = 2u << 20;
+    // Large read-ahead pays off only for long scans; a short prefix scan
+    // would read megabytes it never uses.
+    if (upper_.empty() || lower_.empty()) ro_.readahead_size = 2u << 20;
     it_.reset(db->db()->NewIterator(ro_, db->cf(c)));
     if (lower_.empty()) it_->SeekToFirst();
     else it_->Seek(lower_);
@@ -86,7 +88,7 @@ class ClaimIteratorImpl final : public ClaimIterator {
       : db_(db), upper_(keys::PrefixEnd(prefix)), decode_(decode) {
     ro_ = db->MakeReadOptions(ro.snapshot);
     ro_.total_order_seek = true;
-    ro_.readahead_size = 2u << 20;
+    if (prefix.empty()) ro_.readahead_size = 2u << 20;  // only whole-family scans
     if (!upper_.empty()) {
       upper_slice_ = rocksdb::Slice(upper_);
       ro_.iterate_upper_bound = &upper_slice_;

@@ -122,7 +122,7 @@ class Database {
   // Mentions of one document in the order they were extracted.
   virtual std::unique_ptr<MentionIterator> ScanByDocument(schema::DocumentId doc,
                                                           const ScanOptions& so = {}) = 0;
-  // Mentions of one canonical claim in ingest order.
+  // Mentions of one canonical claim ordered by (made time, sequence).
   virtual std::unique_ptr<MentionIterator> ScanByClaim(schema::ClaimId claim,
                                                        const ScanOptions& so = {}) = 0;
 
