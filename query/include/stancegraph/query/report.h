@@ -71,6 +71,9 @@ struct ReportSide {
   std::vector<Quote> quotes;
 };
 
+// A contradiction the new mentions made: on one proposition, more opposed
+// holder pairs than before since_sequence; across a concept, a side with a
+// new claim (only among the propositions the new mentions touch).
 struct ContradictionFinding {
   bool concept_level = false;
   std::string text;  // the proposition's text, or the concept's name
