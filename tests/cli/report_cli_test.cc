@@ -122,6 +122,23 @@ TEST_CASE("the watermark stays while an import holds the write lock", "[cli][rep
   CHECK(after.out.find("\"new_contradictions\": 0") != std::string::npos);
 }
 
+TEST_CASE("two --since-last reports at once both finish and leave a sound watermark",
+          "[cli][report]") {
+  ReportDb db;
+  db.Import("batch1.jsonl");
+  const std::string report = std::string(SG_BINARY_DIR) + "/cli/stancegraph report --db '" +
+                             db.db() + "' --since-last --format json";
+  const std::string both = "(" + report + " >'" + db.path("a.json") + "' & " + report + " >'" +
+                           db.path("b.json") + "' & wait) 2>'" + db.path("err") + "'";
+  REQUIRE(std::system(both.c_str()) == 0);
+  INFO(ReadFile(db.path("err")));
+  CHECK(ReadFile(db.path("a.json")).find("\"new_contradictions\": 2") != std::string::npos);
+  CHECK(ReadFile(db.path("b.json")).find("\"new_contradictions\": 2") != std::string::npos);
+  CliResult next = db.Report("--since-last --format json");
+  REQUIRE(next.exit_code == 0);
+  CHECK(next.out.find("\"new_contradictions\": 0") != std::string::npos);
+}
+
 TEST_CASE("report --since counts what was ingested after a time and leaves the watermark",
           "[cli][report]") {
   ReportDb db;
