@@ -65,6 +65,29 @@ rocksdb::ColumnFamilyOptions CfOptions(int cf, const OpenOptions& o,
   return opts;
 }
 
+// True when `dir` holds only our column families, all empty: a creation
+// killed before the format was stamped, which opening for writing finishes.
+bool InterruptedCreation(const rocksdb::DBOptions& dbo, const std::string& dir,
+                         const std::vector<std::string>& names) {
+  std::vector<rocksdb::ColumnFamilyDescriptor> descs;
+  for (const auto& n : names) {
+    if (std::find(kCfNames.begin(), kCfNames.end(), n) == kCfNames.end()) return false;
+    descs.emplace_back(n, rocksdb::ColumnFamilyOptions());
+  }
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  if (!rocksdb::DB::OpenForReadOnly(dbo, dir, descs, &handles, &raw).ok()) return false;
+  std::unique_ptr<rocksdb::DB> db(raw);
+  bool empty = true;
+  for (auto* h : handles) {
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator({}, h));
+    it->SeekToFirst();
+    empty = empty && !it->Valid() && it->status().ok();
+  }
+  for (auto* h : handles) db->DestroyColumnFamilyHandle(h).PermitUncheckedError();
+  return empty;
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<Database>> Database::Open(const OpenOptions& options,
@@ -102,7 +125,8 @@ absl::StatusOr<std::unique_ptr<Database>> DatabaseImpl::OpenImpl(const OpenOptio
     auto s = rocksdb::DB::ListColumnFamilies(dbo, dir, &names);
     if (!s.ok()) return FromRocks(s, absl::StrCat("open ", dir));
     for (std::string_view want : kCfNames) {
-      if (std::find(names.begin(), names.end(), want) == names.end()) {
+      if (std::find(names.begin(), names.end(), want) == names.end() &&
+          !(options.mode == AccessMode::kReadWrite && InterruptedCreation(dbo, dir, names))) {
         return absl::FailedPreconditionError(absl::StrCat(
             dir, " is not a stancegraph database of format ", kFormatVersion,
             " (column family \"", Av(want), "\" is missing)"));
