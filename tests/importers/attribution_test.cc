@@ -124,5 +124,32 @@ TEST_CASE("A participle takes the sentence's subject", "[importers]") {
   CHECK(f[1].content_span == "it protects fishing");
 }
 
+TEST_CASE("Verbs of attack and of praise are cues", "[importers]") {
+  auto f = Extract("Title\n\nThe mayor blasted the new parking rules.");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].holder_span == "mayor");
+  CHECK(f[0].polarity == -1);
+  CHECK(f[0].content_span == "the new parking rules");
+  f = Extract("Title\n\nThe governor thanked the volunteers for their work.");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].polarity == 1);
+  f = Extract("Title\n\nThe council stated that the bridge would reopen in May.");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].content_span == "the bridge would reopen in May");
+}
+
+TEST_CASE("An inverted speaker may be a titled or common noun phrase", "[importers]") {
+  auto f = Extract("Title\n\n\"The ferry will run again next week,\" said one senior port official.");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].holder_span == "senior port official");
+  CHECK(f[0].content_span == "\"The ferry will run again next week,\"");
+}
+
+TEST_CASE("A content ends at ', but'", "[importers]") {
+  const auto f = Extract("Title\n\nThe coach said the team was ready, but the first match was lost.");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].content_span == "the team was ready");
+}
+
 }  // namespace
 }  // namespace stancegraph::importers::testing

@@ -314,6 +314,38 @@ void Finder::FindSource(const Sentence& s, Candidate* c, const std::vector<Candi
     c->holder_first = r->first;
     c->holder_last = r->last;
     c->subject_after = true;
+    return;
+  }
+  // '"...," said former Utah governor Jane Roe', '..., said one senior official':
+  // a noun phrase with titles and modifiers before its head.
+  if (!ing && (cue.kind == "assert" || cue.kind == "ask") && c->first > s.first &&
+      (t_[c->first - 1].lower == "," || t_[c->first - 1].kind == TokenKind::kCloseQuote)) {
+    uint32_t stop = c->last;
+    while (stop < s.last && stop - c->last < 8 && t_[stop].kind == TokenKind::kWord &&
+           !IsPreposition(t_[stop].lower) && !IsCoordinator(t_[stop].lower) &&
+           t_[stop].lower != "who" && t_[stop].lower != "that" && t_[stop].lower != "which" &&
+           !lex_.cue_index().count(t_[stop].lower)) {
+      ++stop;
+    }
+    if (stop == c->last || stop - c->last >= 8) return;
+    for (uint32_t j = stop; j > c->last; --j) {
+      if (const EntityRef* r = RefEndingAt(j); r != nullptr && r->first >= c->last) {
+        c->holder = HolderOf(*r, para);
+        c->holder_first = r->first;
+        c->holder_last = r->last;
+        c->subject_after = true;
+        return;
+      }
+    }
+    Sentence np = s;
+    np.first = c->last;
+    uint32_t b = 0;
+    if (const int g = GroupHolder(stop, np, &b); g >= 0) {
+      c->holder = g;
+      c->holder_first = b;
+      c->holder_last = stop;
+      c->subject_after = true;
+    }
   }
 }
 
@@ -353,7 +385,7 @@ uint32_t Finder::SkipToContent(uint32_t k, const Cue& cue, const Sentence& s) co
 }
 
 // Where a content ends: the sentence's end, or the first clause that is not
-// part of it (";", a dash, ", while/however/but ...", or "but did not ..."
+// part of it (";", ", while/however/but ...", or "but did not ..."
 // returning to the speaker's own verbs).
 uint32_t Finder::ContentEnd(uint32_t begin, uint32_t limit, const Sentence& s) const {
   (void)s;
@@ -364,12 +396,14 @@ uint32_t Finder::ContentEnd(uint32_t begin, uint32_t limit, const Sentence& s) c
     if (m + 1 >= limit) continue;
     const std::string& next = t_[m + 1].lower;
     // "Sunak, who has pledged to cut taxes, warned that ...": the main verb.
-    if (w == "," && t_[m + 1].kind == TokenKind::kWord && !t_[m + 1].lower.ends_with("ing") &&
-        lex_.cue_index().count(next) && !in_quote_[m + 1]) {
+    // "..., adding that ...", "..., saying ...": a new report by the same speaker.
+    if (w == "," && t_[m + 1].kind == TokenKind::kWord && lex_.cue_index().count(next) &&
+        !in_quote_[m + 1]) {
       return m;
     }
     if (w == "," && (next == "while" || next == "whereas" || next == "although" ||
-                     next == "though" || next == "however" || next == "meanwhile")) {
+                     next == "though" || next == "however" || next == "meanwhile" ||
+                     next == "but")) {
       return m;
     }
     if ((w == "but" || w == "and") && (next == "did" || next == "does" || next == "do" ||
