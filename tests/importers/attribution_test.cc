@@ -151,5 +151,15 @@ TEST_CASE("A content ends at ', but'", "[importers]") {
   CHECK(f[0].content_span == "the team was ready");
 }
 
+TEST_CASE("Phrasal verbs of attack and verbs of emphasis are cues", "[importers]") {
+  auto f = Extract("Title\n\nThe union railed against the new shift rota.");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].polarity == -1);
+  CHECK(f[0].content_span == "the new shift rota");
+  f = Extract("Title\n\nThe report highlighted that most rivers were cleaner.");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].content_span == "most rivers were cleaner");
+}
+
 }  // namespace
 }  // namespace stancegraph::importers::testing
