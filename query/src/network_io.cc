@@ -306,7 +306,11 @@ std::string CsvField(std::string_view text) {
   return out + "\"";
 }
 
-absl::Status WriteNetwork(const HolderNetwork& net, NetworkFormat format, std::ostream& out) {
+namespace {
+
+// One dispatch for both kinds of network: the writers are overloaded.
+template <typename Network>
+absl::Status WriteAnyNetwork(const Network& net, NetworkFormat format, std::ostream& out) {
   switch (format) {
     case NetworkFormat::kGraphml:
       WriteGraphml(net, out);
@@ -322,20 +326,14 @@ absl::Status WriteNetwork(const HolderNetwork& net, NetworkFormat format, std::o
   return absl::OkStatus();
 }
 
+}  // namespace
+
+absl::Status WriteNetwork(const HolderNetwork& net, NetworkFormat format, std::ostream& out) {
+  return WriteAnyNetwork(net, format, out);
+}
+
 absl::Status WriteNetwork(const BipartiteNetwork& net, NetworkFormat format, std::ostream& out) {
-  switch (format) {
-    case NetworkFormat::kGraphml:
-      WriteGraphml(net, out);
-      break;
-    case NetworkFormat::kDot:
-      WriteDot(net, out);
-      break;
-    case NetworkFormat::kCsv:
-      WriteCsv(net, out);
-      break;
-  }
-  if (!out) return absl::UnavailableError("could not write the network (output failed)");
-  return absl::OkStatus();
+  return WriteAnyNetwork(net, format, out);
 }
 
 }  // namespace stancegraph::query
