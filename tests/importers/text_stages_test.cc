@@ -9,11 +9,11 @@
 namespace stancegraph::importers::extract {
 namespace {
 
-std::vector<std::string> SentenceTexts(const std::string& text) {
+std::vector<std::string> SentenceTexts(const std::string& text, size_t max_bytes = 0) {
   const NormalizedText norm = Normalize(text);
   const std::vector<Token> tokens = Tokenize(norm.text);
   std::vector<std::string> out;
-  for (const Sentence& s : SplitSentences(tokens)) {
+  for (const Sentence& s : SplitSentences(tokens, max_bytes)) {
     const schema::Span span = norm.ToOriginal(tokens[s.first].begin, tokens[s.last - 1].end);
     out.push_back(text.substr(span.begin, span.end - span.begin));
   }
@@ -77,6 +77,55 @@ TEST_CASE("A quotation spanning sentences is marked open in the later ones", "[i
   REQUIRE(s.size() == 3);
   REQUIRE(s[1].starts_in_quote);
   REQUIRE_FALSE(s[2].starts_in_quote);
+}
+
+TEST_CASE("A sentence longer than the limit is cut at its clause boundaries", "[importers]") {
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "the ministers met again in the capital, ";
+  text += "and nothing was agreed.";
+  const auto s = SentenceTexts(text, 200);
+  REQUIRE(s.size() > 1);
+  std::string joined;
+  for (const std::string& piece : s) {
+    CHECK(piece.size() <= 200);
+    // Every piece but the last ends at a comma and is at least half full.
+    if (&piece != &s.back()) {
+      CHECK(piece.back() == ',');
+      CHECK(piece.size() >= 100);
+    }
+    joined += (joined.empty() ? "" : " ") + piece;
+  }
+  CHECK(joined == text);
+  // Without a limit it is one sentence.
+  CHECK(SentenceTexts(text).size() == 1);
+}
+
+TEST_CASE("A sentence without clause boundaries is cut between words", "[importers]") {
+  std::string text = "Turkey said that";
+  for (int i = 0; i < 500; ++i) text += " very";
+  text += " good. Greece agreed.";
+  const auto s = SentenceTexts(text, 300);
+  REQUIRE(s.size() >= 8);
+  for (const std::string& piece : s) CHECK(piece.size() <= 300);
+  CHECK(s.front().starts_with("Turkey said that very"));
+  CHECK(s.back() == "Greece agreed.");
+  // A word longer than the limit is a piece of its own.
+  const auto w = SentenceTexts("A " + std::string(1000, 'x') + " b.", 300);
+  REQUIRE(w.size() == 3);
+  CHECK(w[1].size() == 1000);
+}
+
+TEST_CASE("A cut inside a quotation leaves the next piece in the quotation", "[importers]") {
+  std::string text = "\"We will";
+  for (int i = 0; i < 60; ++i) text += " wait, and";
+  text += " go,\" she said. Next.";
+  const NormalizedText norm = Normalize(text);
+  const std::vector<Token> tokens = Tokenize(norm.text);
+  const std::vector<Sentence> s = SplitSentences(tokens, 200);
+  REQUIRE(s.size() >= 3);
+  CHECK_FALSE(s[0].starts_in_quote);
+  CHECK(s[1].starts_in_quote);
+  CHECK_FALSE(s.back().starts_in_quote);
 }
 
 }  // namespace

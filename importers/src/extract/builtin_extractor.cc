@@ -18,7 +18,8 @@ using namespace extract;  // NOLINT: the stages of this pipeline
 
 class BuiltinExtractor : public Extractor {
  public:
-  explicit BuiltinExtractor(std::shared_ptr<const Lexicon> lexicon) : lexicon_(std::move(lexicon)) {}
+  BuiltinExtractor(std::shared_ptr<const Lexicon> lexicon, size_t max_sentence_bytes)
+      : lexicon_(std::move(lexicon)), max_sentence_bytes_(max_sentence_bytes) {}
 
   std::string name() const override { return "builtin"; }
 
@@ -40,7 +41,7 @@ class BuiltinExtractor : public Extractor {
     const NormalizedText norm = Normalize(text);
     std::vector<Token> tokens = Tokenize(norm.text);
     ClassifyTokens(*lexicon_, &tokens);
-    const std::vector<Sentence> sentences = SplitSentences(tokens);
+    const std::vector<Sentence> sentences = SplitSentences(tokens, max_sentence_bytes_);
     DocEntities entities(*lexicon_);
     const std::vector<EntityRef> refs =
         TagEntities(norm.text, tokens, sentences, *lexicon_, doc.published, &entities);
@@ -102,12 +103,14 @@ class BuiltinExtractor : public Extractor {
 
  private:
   std::shared_ptr<const Lexicon> lexicon_;
+  size_t max_sentence_bytes_;
 };
 
 }  // namespace
 
-std::unique_ptr<Extractor> MakeBuiltinExtractor(std::shared_ptr<const Lexicon> lexicon) {
-  return std::make_unique<BuiltinExtractor>(std::move(lexicon));
+std::unique_ptr<Extractor> MakeBuiltinExtractor(std::shared_ptr<const Lexicon> lexicon,
+                                                const SourceOptions& options) {
+  return std::make_unique<BuiltinExtractor>(std::move(lexicon), options.max_sentence_bytes);
 }
 
 }  // namespace stancegraph::importers

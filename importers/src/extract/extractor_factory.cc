@@ -8,7 +8,7 @@ absl::StatusOr<std::unique_ptr<Extractor>> MakeExtractor(const SourceOptions& op
   }
   auto lexicon = Lexicon::Default();
   if (!lexicon.ok()) return lexicon.status();
-  return MakeBuiltinExtractor(*lexicon);
+  return MakeBuiltinExtractor(*lexicon, options);
 }
 
 }  // namespace stancegraph::importers

@@ -35,17 +35,26 @@ bool IsTerminal(const Token& t) {
          (t.lower == "." || t.lower == "!" || t.lower == "?" || t.lower == "...");
 }
 
+bool IsClauseBreak(const Token& t) {
+  return t.kind == TokenKind::kPunct &&
+         (t.lower == "," || t.lower == ";" || t.lower == ":" || t.lower == "-" || t.lower == "--");
+}
+
 }  // namespace
 
 bool IsNonFinalAbbreviation(const std::string& word) { return Abbreviations().count(word) > 0; }
 
-std::vector<Sentence> SplitSentences(const std::vector<Token>& tokens) {
+std::vector<Sentence> SplitSentences(const std::vector<Token>& tokens, size_t max_bytes) {
   std::vector<Sentence> out;
   if (tokens.empty()) return out;
   uint32_t paragraph = 0;
   bool in_quote = false;
   Sentence current;
   current.first_in_paragraph = true;
+  // The last clause boundary of the current sentence (a piece starts
+  // there if it grows too long) and whether a quotation was open there.
+  uint32_t clause_break = 0;
+  bool quote_at_break = false;
   auto close = [&](uint32_t end) {
     if (end > current.first) {
       current.last = end;
@@ -55,10 +64,29 @@ std::vector<Sentence> SplitSentences(const std::vector<Token>& tokens) {
     current.first = end;
     current.paragraph = paragraph;
     current.starts_in_quote = in_quote;
+    clause_break = end;
   };
   const auto n = static_cast<uint32_t>(tokens.size());
   for (uint32_t i = 0; i < n; ++i) {
     const Token& t = tokens[i];
+    if (max_bytes > 0 && i > current.first) {
+      if (IsClauseBreak(tokens[i - 1])) {
+        clause_break = i;
+        quote_at_break = in_quote;
+      }
+      const uint32_t begin = tokens[current.first].begin;
+      if (t.end - begin > max_bytes) {
+        // Cut at the clause boundary when it keeps the piece at least half
+        // full (so pieces stay few), else before this token.
+        const bool at_break =
+            clause_break > current.first && (tokens[clause_break].begin - begin) * 2 >= max_bytes;
+        const uint32_t cut = at_break ? clause_break : i;
+        const bool quote_now = in_quote;
+        if (at_break) in_quote = quote_at_break;
+        close(cut);
+        in_quote = quote_now;
+      }
+    }
     // A blank line, or a line break after sentence-final punctuation, a
     // colon-less short line or before a quote/bullet, is a paragraph break.
     if (i > current.first || (i == current.first && i > 0)) {

@@ -40,8 +40,10 @@ class Extractor {
   virtual absl::Status Extract(const Article& article, schema::DocumentClaims* out) = 0;
 };
 
-// The built-in extractor over `lexicon` (never null).
-std::unique_ptr<Extractor> MakeBuiltinExtractor(std::shared_ptr<const Lexicon> lexicon);
+// The built-in extractor over `lexicon` (never null), with the limits of
+// `options` (max_sentence_bytes).
+std::unique_ptr<Extractor> MakeBuiltinExtractor(std::shared_ptr<const Lexicon> lexicon,
+                                                const SourceOptions& options = {});
 
 // Runs `command` (split on spaces, with "..." or '...' grouping; no shell)
 // once per document: the document as JSON on stdin ({"id", "source", "url",

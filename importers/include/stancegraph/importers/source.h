@@ -40,6 +40,13 @@ struct SourceOptions {
   // are reported and skipped: HTML parsing time grows with depth times size.
   // Default: 512.
   size_t max_html_depth = 512;
+  // The built-in extractor cuts a sentence longer than this many bytes (a
+  // flattened list or table, a page without full stops) into pieces of at
+  // most this size, at a clause boundary where it can, so that extraction
+  // time grows with the document's length, not with the square of its
+  // longest sentence. Claims whose parts land in different pieces may be
+  // missed; news sentences are far shorter. 0 = no limit. Default: 3000.
+  size_t max_sentence_bytes = 3000;
 };
 
 class DocumentSource {
