@@ -131,7 +131,7 @@ int Finder::GroupHolder(uint32_t end, const Sentence& s, uint32_t* first) {
   return ents_.FromName(name, schema::EntityType::kGroup, 0);
 }
 
-void Finder::FindSource(const Sentence& s, Candidate* c, const std::vector<Candidate>& earlier) {
+void Finder::FindSource(const Sentence& s, Candidate* c, std::span<const Candidate> earlier) {
   const Cue& cue = lex_.cues()[c->cue];
   const uint32_t para = s.paragraph;
   auto inherit = [&]() {
@@ -416,7 +416,9 @@ uint32_t Finder::ContentEnd(uint32_t begin, uint32_t limit, const Sentence& s) c
 }
 
 // The end of the quotations that follow sentence `s` in its paragraph, when
-// the next sentence opens one; else 0.
+// the next sentence opens one; else 0. They run until a sentence with words
+// outside quotation marks ('"A," she said. "B." "C," he said.'), so each
+// run of quotations is read once.
 uint32_t Finder::ResumedQuoteEnd(const Sentence& s) const {
   const auto& sentences = *in_.sentences;
   uint32_t k = s.last;
@@ -425,10 +427,20 @@ uint32_t Finder::ResumedQuoteEnd(const Sentence& s) const {
     return 0;
   }
   uint32_t end = 0;
-  for (; k < t_.size() && sentences[sentence_of_token_[k]].paragraph == s.paragraph; ++k) {
-    if (t_[k].kind == TokenKind::kCloseQuote) end = k + 1;
+  for (uint32_t si = sentence_of_token_[k]; si < sentences.size(); ++si) {
+    const Sentence& next = sentences[si];
+    if (next.paragraph != s.paragraph) break;
+    bool quoted = true;
+    for (uint32_t j = next.first; j < next.last && quoted; ++j) {
+      quoted = in_quote_[j] || t_[j].kind != TokenKind::kWord;
+    }
+    if (!quoted) break;
+    for (uint32_t j = next.first; j < next.last; ++j) {
+      if (t_[j].kind == TokenKind::kCloseQuote) end = j + 1;
+    }
+    k = next.last;
   }
-  return end == 0 ? k : end;
+  return end == 0 && k > s.last ? k : end;
 }
 
 uint32_t Finder::QuoteEnd(uint32_t open, uint32_t paragraph) const {
@@ -451,8 +463,7 @@ void Finder::ProcessSentence(uint32_t si, const Sentence& s) {
   std::vector<Candidate> cands;
   FindCandidates(s, &cands);
   for (size_t i = 0; i < cands.size(); ++i) {
-    const std::vector<Candidate> earlier(cands.begin(), cands.begin() + i);
-    FindSource(s, &cands[i], earlier);
+    FindSource(s, &cands[i], std::span<const Candidate>(cands.data(), i));
     sentence_holders_.push_back(cands[i].holder);
   }
   for (size_t i = 0; i < cands.size(); ++i) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -39,7 +40,7 @@ class Finder {
 
   // attribution_clauses.cc
   void FindCandidates(const Sentence& s, std::vector<Candidate>* cands) const;
-  void FindSource(const Sentence& s, Candidate* c, const std::vector<Candidate>& earlier);
+  void FindSource(const Sentence& s, Candidate* c, std::span<const Candidate> earlier);
   uint32_t ContentEnd(uint32_t begin, uint32_t limit, const Sentence& s) const;
   uint32_t SkipToContent(uint32_t k, const Cue& cue, const Sentence& s) const;
   void ProcessSentence(uint32_t si, const Sentence& s);

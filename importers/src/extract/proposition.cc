@@ -124,8 +124,12 @@ BuiltProposition BuildProposition(const PropositionInput& in, const Stance& st) 
   p.text = text.size() > 400 ? text.substr(0, 400) : text;
   // Entities named in the proposition, and the subject when it leads.
   std::vector<std::string> named;
-  for (const EntityRef& r : *in.refs) {
-    if (r.first < b || r.last > e || r.entity < 0) continue;
+  // Refs are sorted by position: only those from b on are looked at.
+  const auto from = std::lower_bound(in.refs->begin(), in.refs->end(), b,
+                                     [](const EntityRef& r, uint32_t k) { return r.first < k; });
+  for (auto it = from; it != in.refs->end() && it->first < e; ++it) {
+    const EntityRef& r = *it;
+    if (r.last > e || r.entity < 0) continue;
     const schema::Entity& ent = in.entities->entity(r.entity);
     if (r.first == b) p.subject = ent.name;
     if (ent.type != schema::EntityType::kPerson && ent.type != schema::EntityType::kUnknown) {
