@@ -1,10 +1,10 @@
 // Lexicons are data: the shipped files load, users add or replace sections.
-#include <catch2/catch.hpp>
+#include "stancegraph/importers/lexicon.h"
 
+#include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-
-#include "stancegraph/importers/lexicon.h"
 
 namespace stancegraph::importers {
 namespace {
@@ -49,6 +49,23 @@ TEST_CASE("A user directory adds entities; replace swaps a whole section", "[imp
   CHECK((*lex)->cue_index().count("opined"));
   CHECK((*lex)->cue_index().count("said") == 0);
   CHECK((*lex)->HasClass("may", "hedge"));
+}
+
+TEST_CASE("A multi-word cue matches in every form, irregular ones given whole", "[importers]") {
+  const fs::path dir = TempDir("phrase");
+  std::ofstream(dir / "mine.json") << R"({"cues": [
+    {"verb": "make it plain", "kind": "assert", "past": "made it plain"}], "replace": true})";
+  auto lex = Lexicon::Load({.extra_dirs = {dir.string()}});
+  REQUIRE(lex.ok());
+  std::vector<std::string> forms;
+  for (const Cue& c : (*lex)->cues()) {
+    std::string joined;
+    for (const std::string& w : c.words) joined += (joined.empty() ? "" : " ") + w;
+    forms.push_back(joined);
+  }
+  std::sort(forms.begin(), forms.end());
+  CHECK(forms == std::vector<std::string>{"made it plain", "make it plain", "makes it plain",
+                                          "making it plain"});
 }
 
 TEST_CASE("Bad lexicon files are reported by name", "[importers]") {

@@ -156,9 +156,13 @@ absl::Status Lexicon::AddJson(const std::string& json_text, const std::string& n
             if (c.contains(key)) forms[key[0] == 't' ? 1 : key[0] == 'p' ? 2 : 3] = c.at(key);
           }
           for (const json& f : c.value("forms", json::array())) forms.push_back(f.get<std::string>());
+          // A form may be given whole ("told reporters", "made it clear"):
+          // only a single word takes the rest of the phrase.
           for (const std::string& f : forms) {
             std::string s = f;
-            for (size_t k = 1; k < words.size(); ++k) s += " " + words[k];
+            if (f.find(' ') == std::string::npos) {
+              for (size_t k = 1; k < words.size(); ++k) s += " " + words[k];
+            }
             surface.push_back(s);
           }
         } else if (c.contains("phrase")) {
