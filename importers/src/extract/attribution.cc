@@ -133,11 +133,12 @@ bool Finder::VerbUse(uint32_t k, const Cue& cue, const Sentence& s) const {
   if (ing && p > s.first && IsDeterminer(t_[p - 1].lower)) return false;
   const std::string base = cue.lemma.substr(0, cue.lemma.find(' '));
   if (cue.verb && tok.lower == base) {
-    // A bare form ("say", "want") needs a plural or pronoun subject or an auxiliary.
+    // A bare form ("say", "want") needs a plural or pronoun subject or an
+    // auxiliary; after a relative pronoun ("leaders who say") it is plural.
     const std::string& before = t_[p > s.first ? p - 1 : k - 1].lower;
     return before == "they" || before == "we" || before == "i" || before == "you" ||
-           IsModal(before) || before == "do" || before == "did" || before == "n't" ||
-           before == "not" || (before.size() > 3 && before.ends_with("s")) ||
+           before == "who" || IsModal(before) || before == "do" || before == "did" ||
+           before == "n't" || before == "not" || (before.size() > 3 && before.ends_with("s")) ||
            t_[p > s.first ? p - 1 : k - 1].kind == TokenKind::kNumber ||
            RefEndingAt(p) != nullptr || (p > s.first && Has(p - 1, lex_.bits().group));
   }

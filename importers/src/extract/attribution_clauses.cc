@@ -17,9 +17,9 @@ bool IsCoordinator(const std::string& w) {
 // Cues whose first object is the addressee: "told reporters that ...".
 bool TakesAddressee(const std::string& lemma) {
   static const auto* s = new std::unordered_set<std::string>{
-      "tell", "urge", "ask", "warn", "remind", "assure", "accuse", "blame", "call on", "promise",
-      "inform", "advise", "encourage", "implore", "tell reporters", "caution", "criticise",
-      "criticize", "praise", "thank", "question", "press"};
+      "tell",    "urge",      "ask",       "warn",   "remind", "assure",    "accuse",
+      "blame",   "call on",   "promise",   "inform", "advise", "encourage", "implore",
+      "caution", "criticise", "criticize", "praise", "thank",  "question",  "press"};
   return s->count(lemma) > 0;
 }
 
@@ -214,6 +214,15 @@ void Finder::FindSource(const Sentence& s, Candidate* c, std::span<const Candida
         c->holder = GroupHolder(q, s, &b);
         c->holder_first = b;
         c->holder_last = q;
+        // "farmers who say": a plural noun before "who" names people.
+        const Token& h = t_[q - 1];
+        if (c->holder < 0 && prev == "who" && q > s.first && h.kind == TokenKind::kWord &&
+            !h.capitalized && h.lower.size() > 3 && h.lower.back() == 's' &&
+            !IsAuxOrAdverb(h.lower) && !IsObjectPronoun(h.lower)) {
+          c->holder = ents_.FromName(std::string(in_.text.substr(h.begin, h.end - h.begin)),
+                                     schema::EntityType::kGroup, 0);
+          c->holder_first = q - 1;
+        }
       }
       c->clause_start = p - 1;
       return;
@@ -243,6 +252,28 @@ void Finder::FindSource(const Sentence& s, Candidate* c, std::span<const Candida
           return;
         }
         if (r != nullptr) break;
+      }
+      // The appositive is the name: "One of his advisers, Tad Devine, said".
+      if (const EntityRef* r = RefEndingAt(p - 1); r != nullptr && r->kind != RefKind::kPronoun &&
+                                                   r->first > s.first &&
+                                                   t_[r->first - 1].lower == prev) {
+        take_ref(*r);
+        return;
+      }
+      // A longer appositive after the sentence's subject, with names inside:
+      // "Even Rendell, a supporter of Smith, said"; "Ann Lee, 22, of Flint,
+      // Mich., said".
+      uint32_t k0 = s.first;
+      while (k0 < p && k0 < s.first + 2 &&
+             (IsCoordinator(t_[k0].lower) || IsAuxOrAdverb(t_[k0].lower) ||
+              t_[k0].lower == "meanwhile")) {
+        ++k0;
+      }
+      if (const EntityRef* r = RefStartingAt(k0); r != nullptr && r->kind != RefKind::kPronoun &&
+                                                  r->last + 1 < p && t_[r->last].lower == prev &&
+                                                  p - r->last <= 40) {
+        take_ref(*r);
+        return;
       }
     }
     if (IsCoordinator(prev) || (ing && (prev == "," || t_[p - 1].kind == TokenKind::kCloseQuote))) {
@@ -304,12 +335,15 @@ void Finder::FindSource(const Sentence& s, Candidate* c, std::span<const Candida
       return;
     }
   }
-  // Inverted: "..., said Healey."
+  // Inverted: "..., said Healey." A pronoun after the cue is inverted only
+  // at the clause's end ("..., said he."): "..., said he would" has its
+  // subject before.
   uint32_t k = c->last;
   if (k < s.last && IsDeterminer(t_[k].lower)) ++k;
-  if (const EntityRef* r = RefStartingAt(k); r != nullptr && c->first > s.first &&
-                                            (t_[c->first - 1].lower == "," ||
-                                             t_[c->first - 1].kind == TokenKind::kCloseQuote)) {
+  if (const EntityRef* r = RefStartingAt(k);
+      r != nullptr && c->first > s.first &&
+      (r->kind != RefKind::kPronoun || r->last >= s.last || t_[r->last].kind != TokenKind::kWord) &&
+      (t_[c->first - 1].lower == "," || t_[c->first - 1].kind == TokenKind::kCloseQuote)) {
     c->holder = HolderOf(*r, para);
     c->holder_first = r->first;
     c->holder_last = r->last;
@@ -328,6 +362,9 @@ void Finder::FindSource(const Sentence& s, Candidate* c, std::span<const Candida
       ++stop;
     }
     if (stop == c->last || stop - c->last >= 8) return;
+    if (const EntityRef* r = RefStartingAt(c->last); r != nullptr && r->kind == RefKind::kPronoun) {
+      return;  // "..., said he would": not inverted
+    }
     for (uint32_t j = stop; j > c->last; --j) {
       if (const EntityRef* r = RefEndingAt(j); r != nullptr && r->first >= c->last) {
         c->holder = HolderOf(*r, para);
@@ -498,17 +535,19 @@ void Finder::ProcessSentence(uint32_t si, const Sentence& s) {
           after > c.last && (t_[after - 1].lower == "that" || t_[after - 1].lower == ":");
       const bool quote = after < limit && t_[after].kind == TokenKind::kOpenQuote;
       uint32_t content_start = c.subject_after ? c.first : c.holder_first;
-      // "Senate minority leader Harry Reid": title words belong to the source.
-      for (uint32_t k = content_start, n = 0; k > s.first + 1 && n < 5; --k, ++n) {
+      // "Senate minority leader Harry Reid", "the spokesman", "Fox's Chris
+      // Wallace": the words of the source's noun phrase belong to it.
+      for (uint32_t k = content_start, n = 0; k > s.first + 1 && n < 6; --k, ++n) {
         const Token& w = t_[k - 1];
         if (w.lower == "," || w.kind == TokenKind::kCloseQuote) {
           content_start = k;
           break;
         }
-        const bool title_word = w.capitalized || Has(k - 1, lex_.bits().title) || w.lower == "former" ||
-                                w.lower == "minority" || w.lower == "majority" ||
-                                w.lower == "senior" || w.lower == "deputy" || w.lower == "chief";
-        if (w.kind != TokenKind::kWord || !title_word || lex_.cue_index().count(w.lower)) break;
+        // Any noun phrase word: "his friend", "the economist", "one senior official".
+        const bool np_word = !IsPreposition(w.lower) && !IsAuxOrAdverb(w.lower) &&
+                             !IsCoordinator(w.lower) && !IsSubordinator(w.lower) &&
+                             w.lower != "that" && w.lower != "to";
+        if (w.kind != TokenKind::kWord || !np_word || lex_.cue_index().count(w.lower)) break;
       }
       const bool before_possible =
           content_start > s.first + 1 && (t_[content_start - 1].lower == "," ||

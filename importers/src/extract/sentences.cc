@@ -3,6 +3,8 @@
 #include <string>
 #include <unordered_set>
 
+#include "stancegraph/importers/lexicon.h"
+
 namespace stancegraph::importers::extract {
 namespace {
 
@@ -38,6 +40,18 @@ bool IsTerminal(const Token& t) {
 bool IsClauseBreak(const Token& t) {
   return t.kind == TokenKind::kPunct &&
          (t.lower == "," || t.lower == ";" || t.lower == ":" || t.lower == "-" || t.lower == "--");
+}
+
+// A capitalised name of up to four words at `k`, then a lower-case word that
+// starts a cue ("Smith said", "Jane Roe asked").
+bool SpeakerFollows(const std::vector<Token>& tokens, uint32_t k) {
+  uint32_t j = k;
+  while (j < tokens.size() && j < k + 4 && tokens[j].kind == TokenKind::kWord &&
+         tokens[j].capitalized) {
+    ++j;
+  }
+  return j > k && j < tokens.size() && tokens[j].kind == TokenKind::kWord &&
+         !tokens[j].capitalized && (tokens[j].classes & WordBits::kCue) != 0;
 }
 
 }  // namespace
@@ -148,6 +162,12 @@ std::vector<Sentence> SplitSentences(const std::vector<Token>& tokens, size_t ma
     // continues the sentence.
     if (next.newlines_before == 0 && next.kind == TokenKind::kWord && !next.capitalized) continue;
     if (next.kind == TokenKind::kPunct && next.lower == ",") continue;
+    // '"Why now?" Smith asked.': a question or exclamation closing a quote
+    // and followed by its speaker and a reporting verb continues the sentence.
+    if (next.newlines_before == 0 && t.lower != "." && end > i + 1 &&
+        tokens[end - 1].kind == TokenKind::kCloseQuote && SpeakerFollows(tokens, end)) {
+      continue;
+    }
     i = end - 1;
     close(end);
   }
