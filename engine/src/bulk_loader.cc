@@ -204,7 +204,7 @@ class BulkLoaderImpl final : public BulkLoader {
       Reset();
       return absl::OkStatus();
     }
-    db_->StageCounters(state_, now_, sink_);
+    SG_RETURN_IF_ERROR(db_->StageCounters(state_, now_, sink_));
     std::filesystem::create_directories(TempDir());
     auto& runs = sink_.runs();
     std::vector<int> cfs;

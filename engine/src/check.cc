@@ -87,6 +87,7 @@ absl::StatusOr<CheckReport> Checker::Run() {
   SG_RETURN_IF_ERROR(CheckClaims());
   SG_RETURN_IF_ERROR(CheckClaimIndex(kPropClaims));
   SG_RETURN_IF_ERROR(CheckClaimIndex(kHolderClaims));
+  SG_RETURN_IF_ERROR(CheckPropositionSides());
   SG_RETURN_IF_ERROR(CheckMentions());
   SG_RETURN_IF_ERROR(CheckDocRanges());
   SG_RETURN_IF_ERROR(CheckMentionIndex(kByHolder));

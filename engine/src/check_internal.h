@@ -44,6 +44,7 @@ class Checker {
   absl::Status CheckPropositions();
   absl::Status CheckClaims();
   absl::Status CheckClaimIndex(Cf c);
+  absl::Status CheckPropositionSides();
   absl::Status CheckMentions();
   absl::Status CheckMention(std::string_view key, std::string_view value);
   // The mention's entry in index `c` exists under `key` with `value`.

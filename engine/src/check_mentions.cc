@@ -16,7 +16,6 @@ std::string MentionKey(schema::DocumentId doc, uint64_t seq) {
   return absl::StrCat(Id("doc", doc), " seq=", seq);
 }
 
-std::string_view View(const rocksdb::Slice& s) { return std::string_view(s.data(), s.size()); }
 
 }  // namespace
 
@@ -38,10 +37,10 @@ absl::Status Checker::CheckMention(std::string_view k, std::string_view v) {
   max_sequence_ = std::max(max_sequence_, seq);
   MentionRef ref;
   if (!keys::DecodeMentionsEntry(k, v, &ref)) {
-    Problem(kMentions, absl::StrCat("seq=", seq), "value is shorter than the 25-byte ref payload");
+    Problem(kMentions, absl::StrCat("seq=", seq), "value is shorter than the 26-byte mention header");
     return absl::OkStatus();
   }
-  auto m = schema::DecodeMention(v.substr(25));
+  auto m = schema::DecodeMention(v.substr(keys::kMentionHeader));
   if (!m.ok()) {
     Problem(kMentions, RefKey(ref), std::string(m.status().message()));
     return absl::OkStatus();
@@ -154,7 +153,8 @@ absl::Status Checker::CheckDocRanges() {
         Problem(kDocRanges, where, absl::StrCat("covers mention ", seq, ", which is missing"));
         continue;
       }
-      auto m = stored->size() >= 25 ? schema::DecodeMention(std::string_view(*stored).substr(25))
+      auto m = stored->size() >= keys::kMentionHeader
+                   ? schema::DecodeMention(std::string_view(*stored).substr(keys::kMentionHeader))
                                      : absl::DataLossError("short");
       if (m.ok() && m->document != doc) {
         Problem(kDocRanges, where,

@@ -21,6 +21,7 @@ enum Cf : int {
   kPropClaims,
   kHolderClaims,
   kIngestLog,
+  kPropSides,
   kNumCfs,
 };
 
@@ -28,6 +29,7 @@ inline constexpr std::array<std::string_view, kNumCfs> kCfNames = {
     "default",  "docs",          "entities",    "aliases",   "props",
     "claims",   "mentions",      "doc_ranges", "by_holder",
     "by_prop",  "by_time",       "prop_claims", "holder_claims", "ingest_log",
+    "prop_sides",
 };
 
 // Column families scanned by an 8-byte id prefix get a prefix bloom filter.
@@ -39,7 +41,7 @@ inline constexpr bool HasIdPrefix(int cf) {
 // Column families read by point lookups get a whole-key bloom filter.
 inline constexpr bool IsPointLookup(int cf) {
   return cf == kDocs || cf == kEntities || cf == kAliases || cf == kProps || cf == kClaims ||
-         cf == kMentions || cf == kMeta;
+         cf == kMentions || cf == kMeta || cf == kPropSides;
 }
 
 }  // namespace stancegraph::engine

@@ -1,5 +1,6 @@
 #include "database_impl.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <system_error>
 
@@ -27,16 +28,27 @@ constexpr char kUserMetaPrefix[] = "user/";
 class SnapshotImpl final : public Snapshot {
  public:
   // A secondary has no snapshots; its view changes only in CatchUp().
-  SnapshotImpl(rocksdb::DB* db, bool secondary)
-      : db_(db), snapshot_(secondary ? nullptr : db->GetSnapshot()) {}
+  // `fallback` is the next sequence when the snapshot has no counter yet.
+  SnapshotImpl(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* meta, bool secondary,
+               uint64_t fallback)
+      : db_(db), snapshot_(secondary ? nullptr : db->GetSnapshot()), next_sequence_(fallback) {
+    rocksdb::ReadOptions ro;
+    ro.snapshot = snapshot_;
+    std::string v;
+    if (db->Get(ro, meta, kSequenceKey, &v).ok() && v.size() == 8) {
+      next_sequence_ = std::max<uint64_t>(1, keys::GetU64(v.data()));
+    }
+  }
   ~SnapshotImpl() override {
     if (snapshot_) db_->ReleaseSnapshot(snapshot_);
   }
   const rocksdb::Snapshot* get() const { return snapshot_; }
+  uint64_t next_sequence() const override { return next_sequence_; }
 
  private:
   rocksdb::DB* db_;
   const rocksdb::Snapshot* snapshot_;
+  uint64_t next_sequence_;
 };
 
 rocksdb::ColumnFamilyOptions CfOptions(int cf, const OpenOptions& o,
@@ -295,8 +307,8 @@ absl::StatusOr<schema::Claim> DatabaseImpl::GetClaim(schema::ClaimId id, const R
 absl::StatusOr<schema::Mention> DatabaseImpl::GetMention(uint64_t sequence,
                                                          const ReadOptions& ro) {
   auto decode = [](std::string_view v) -> absl::StatusOr<schema::Mention> {
-    if (v.size() < 25) return absl::DataLossError("truncated mention entry");
-    return schema::DecodeMention(v.substr(25));
+    if (v.size() < keys::kMentionHeader) return absl::DataLossError("truncated mention entry");
+    return schema::DecodeMention(v.substr(keys::kMentionHeader));
   };
   return DecodeOrNotFound<schema::Mention>(Get(kMentions, keys::U64Key(sequence), ro), decode,
                                            "mention", sequence);
@@ -314,7 +326,11 @@ absl::StatusOr<schema::Entity> DatabaseImpl::FindEntity(std::string_view name,
 }
 
 std::unique_ptr<Snapshot> DatabaseImpl::GetSnapshot() {
-  return std::make_unique<SnapshotImpl>(db_.get(), mode_ == AccessMode::kSecondary);
+  // Read before the snapshot is taken, so a write in between cannot make
+  // the fallback run ahead of what the snapshot sees.
+  const uint64_t fallback = NextSequence();
+  return std::make_unique<SnapshotImpl>(db_.get(), cf(kMeta), mode_ == AccessMode::kSecondary,
+                                        fallback);
 }
 
 absl::StatusOr<uint64_t> DatabaseImpl::SequenceAt(schema::Timestamp t, const ReadOptions& ro) {
@@ -323,7 +339,30 @@ absl::StatusOr<uint64_t> DatabaseImpl::SequenceAt(schema::Timestamp t, const Rea
   it->Seek(keys::U64Key(keys::TimeBits(t)));
   if (it->Valid() && it->value().size() == 8) return keys::GetU64(it->value().data());
   SG_RETURN_IF_ERROR(FromRocks(it->status(), "read ingest log"));
-  return NextSequence();
+  return ro.snapshot != nullptr ? ro.snapshot->next_sequence() : NextSequence();
+}
+
+absl::StatusOr<std::vector<PropositionSides>> DatabaseImpl::GetPropositionSides(
+    absl::Span<const schema::PropositionId> props, const ReadOptions& ro) {
+  std::vector<std::string> key_bytes;
+  key_bytes.reserve(props.size());
+  for (schema::PropositionId p : props) key_bytes.push_back(keys::U64Key(p));
+  std::vector<rocksdb::Slice> keys_in(key_bytes.begin(), key_bytes.end());
+  std::vector<rocksdb::PinnableSlice> values(props.size());
+  std::vector<rocksdb::Status> statuses(props.size());
+  db_->MultiGet(MakeReadOptions(ro.snapshot), cf(kPropSides), keys_in.size(), keys_in.data(),
+                values.data(), statuses.data(),
+                /*sorted_input=*/std::is_sorted(props.begin(), props.end()));
+  std::vector<PropositionSides> out(props.size());
+  for (size_t i = 0; i < props.size(); ++i) {
+    if (statuses[i].IsNotFound()) continue;
+    SG_RETURN_IF_ERROR(FromRocks(statuses[i], absl::StrCat("read prop_sides of ", dir_)));
+    if (!keys::DecodeSides(View(values[i]), &out[i])) {
+      return absl::DataLossError(
+          absl::StrCat(dir_, ": damaged prop_sides entry for ", schema::FormatId(props[i])));
+    }
+  }
+  return out;
 }
 
 absl::StatusOr<std::string> DatabaseImpl::GetMeta(std::string_view name, const ReadOptions& ro) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "rocksdb/db.h"
 #include "stancegraph/engine/database.h"
@@ -22,6 +23,10 @@ struct StagingState {
   WriteSummary summary;
   absl::flat_hash_set<schema::DocumentId> documents;  // met in this write
   absl::flat_hash_set<uint64_t> staged_ids;           // entities and propositions staged
+  // Whether a claim is stored or staged, for the claims looked up so far.
+  absl::flat_hash_map<schema::ClaimId, bool> claim_exists;
+  // What the staged claims add to each proposition's sides.
+  absl::flat_hash_map<schema::PropositionId, PropositionSides> sides_added;
 };
 
 // InvalidArgument naming the first document that fails validation.
@@ -60,6 +65,9 @@ class DatabaseImpl final : public Database {
                                                   const ScanOptions& so) override;
   std::unique_ptr<MentionIterator> ScanByClaim(schema::ClaimId claim,
                                                const ScanOptions& so) override;
+  std::unique_ptr<TimelineCursor> NewTimelineCursor(const ReadOptions& ro) override;
+  absl::StatusOr<std::vector<PropositionSides>> GetPropositionSides(
+      absl::Span<const schema::PropositionId> props, const ReadOptions& ro) override;
   std::unique_ptr<ClaimIterator> ClaimsOfProposition(schema::PropositionId prop,
                                                      const ReadOptions& ro) override;
   std::unique_ptr<ClaimIterator> AllClaimsByProposition(const ReadOptions& ro) override;
@@ -91,7 +99,8 @@ class DatabaseImpl final : public Database {
                                   StagingState* state);
   absl::Status StageDocument(const schema::DocumentClaims& d, schema::Timestamp now, Sink& sink,
                              StagingState* state);
-  void StageCounters(const StagingState& state, schema::Timestamp now, Sink& sink);
+  // The counters and the sides of every proposition the staged claims touch.
+  absl::Status StageCounters(const StagingState& state, schema::Timestamp now, Sink& sink);
   // After the staged data is durable: advance counters and caches.
   void Commit(const StagingState& state);
   std::mutex& write_mutex() { return write_mu_; }
@@ -104,6 +113,11 @@ class DatabaseImpl final : public Database {
   // Adds the entity unless stored already; merges new aliases into a stored one.
   absl::Status StageEntity(const schema::Entity& e, Sink& sink);
   absl::Status StageProposition(const schema::Proposition& p, Sink& sink);
+  // True when claim `id` is stored or staged in `state`.
+  absl::StatusOr<bool> ClaimExists(schema::ClaimId id, StagingState* state);
+  // Sets what storing a mention of `c` changes (MentionRef's novelty fields)
+  // and counts a new claim into its proposition's sides.
+  absl::Status StageNovelty(const schema::Claim& c, StagingState* state, MentionRef* ref);
   std::unique_ptr<MentionIterator> NewMentionIterator(Cf c, std::string lower, std::string upper,
                                                       int decoder, const ScanOptions& so,
                                                       bool filter_time, int polarity = 2);

@@ -1,5 +1,6 @@
 // Index scans. Each mention index stores enough in its key and value to
 // rebuild a MentionRef without a second read; mention() fetches the record.
+#include <algorithm>
 #include <functional>
 
 #include "absl/strings/str_cat.h"
@@ -14,7 +15,6 @@ namespace {
 using Decoder = bool (*)(std::string_view, std::string_view, MentionRef*);
 constexpr int kAnyPolarity = 2;
 
-std::string_view V(const rocksdb::Slice& s) { return std::string_view(s.data(), s.size()); }
 
 class MentionIteratorImpl final : public MentionIterator {
  public:
@@ -53,7 +53,7 @@ class MentionIteratorImpl final : public MentionIterator {
   void Settle() {
     valid_ = false;
     for (; it_->Valid(); it_->Next()) {
-      if (!decode_(V(it_->key()), V(it_->value()), &ref_)) {
+      if (!decode_(View(it_->key()), View(it_->value()), &ref_)) {
         status_ = absl::DataLossError(absl::StrCat(db_->path(), ": damaged index entry"));
         return;
       }
@@ -109,7 +109,7 @@ class ClaimIteratorImpl final : public ClaimIterator {
  private:
   void Settle() {
     valid_ = it_->Valid();
-    if (valid_ && !decode_(V(it_->key()), &claim_)) {
+    if (valid_ && !decode_(View(it_->key()), &claim_)) {
       valid_ = false;
       status_ = absl::DataLossError(absl::StrCat(db_->path(), ": damaged claim index entry"));
     }
@@ -131,7 +131,7 @@ class RecordIteratorImpl final : public RecordIterator<T> {
  public:
   using Decode = absl::StatusOr<T> (*)(std::string_view);
   RecordIteratorImpl(DatabaseImpl* db, Cf c, Decode decode, const ReadOptions& ro)
-      : decode_(decode), skip_(c == kMentions ? 25 : 0) {
+      : decode_(decode), skip_(c == kMentions ? keys::kMentionHeader : 0) {
     ro_ = db->MakeReadOptions(ro.snapshot);
     ro_.total_order_seek = true;
     it_.reset(db->db()->NewIterator(ro_, db->cf(c)));
@@ -153,7 +153,7 @@ class RecordIteratorImpl final : public RecordIterator<T> {
       status_ = FromRocks(it_->status(), "scan records");
       return;
     }
-    auto decoded = decode_(V(it_->value()).substr(skip_));
+    auto decoded = decode_(View(it_->value()).substr(skip_));
     if (!decoded.ok()) {
       status_ = decoded.status();
       return;
@@ -170,16 +170,20 @@ class RecordIteratorImpl final : public RecordIterator<T> {
   absl::Status status_;
 };
 
-// Walks `mentions` over a document's ranges of sequences.
-class DocumentMentionIterator final : public MentionIterator {
+// Walks one family over a sorted list of [lower, upper) key ranges with a
+// single RocksDB iterator, one Seek per range: a document's mentions.
+class RangesMentionIterator final : public MentionIterator {
  public:
-  DocumentMentionIterator(DatabaseImpl* db, std::vector<std::pair<uint64_t, uint64_t>> ranges,
-                          const ScanOptions& so, absl::Status status)
-      : db_(db), ranges_(std::move(ranges)), so_(so), status_(std::move(status)) {
+  using Ranges = std::vector<std::pair<std::string, std::string>>;
+  RangesMentionIterator(DatabaseImpl* db, Cf c, Decoder decode, Ranges ranges,
+                        const ScanOptions& so, absl::Status status)
+      : db_(db), decode_(decode), ranges_(std::move(ranges)), so_(so),
+        status_(std::move(status)) {
     if (!status_.ok()) return;
     ro_ = db->MakeReadOptions(so.snapshot);
-    it_.reset(db->db()->NewIterator(ro_, db->cf(kMentions)));
-    if (!ranges_.empty()) it_->Seek(keys::U64Key(ranges_[0].first));
+    ro_.total_order_seek = true;
+    it_.reset(db->db()->NewIterator(ro_, db->cf(c)));
+    if (!ranges_.empty()) it_->Seek(ranges_[0].first);
     Settle();
   }
   bool Valid() const override { return valid_; }
@@ -198,11 +202,12 @@ class DocumentMentionIterator final : public MentionIterator {
     valid_ = false;
     while (range_ < ranges_.size()) {
       if (it_->Valid()) {
-        if (!keys::DecodeMentionsEntry(V(it_->key()), V(it_->value()), &ref_)) {
-          status_ = absl::DataLossError(absl::StrCat(db_->path(), ": damaged mention entry"));
-          return;
-        }
-        if (ref_.sequence < ranges_[range_].second) {
+        const std::string_view key = View(it_->key());
+        if (key < ranges_[range_].second) {
+          if (!decode_(key, View(it_->value()), &ref_)) {
+            status_ = absl::DataLossError(absl::StrCat(db_->path(), ": damaged index entry"));
+            return;
+          }
           if (ref_.made >= so_.made_from && ref_.made < so_.made_to) {
             valid_ = true;
             return;
@@ -211,17 +216,62 @@ class DocumentMentionIterator final : public MentionIterator {
           continue;
         }
       } else if (!it_->status().ok()) {
-        status_ = FromRocks(it_->status(), "scan mentions");
+        status_ = FromRocks(it_->status(), "scan ranges");
         return;
       }
-      if (++range_ < ranges_.size()) it_->Seek(keys::U64Key(ranges_[range_].first));
+      if (++range_ < ranges_.size()) it_->Seek(ranges_[range_].first);
     }
   }
 
   DatabaseImpl* db_;
-  std::vector<std::pair<uint64_t, uint64_t>> ranges_;  // [first, end) sequences
+  Decoder decode_;
+  Ranges ranges_;
   size_t range_ = 0;
   ScanOptions so_;
+  rocksdb::ReadOptions ro_;
+  std::unique_ptr<rocksdb::Iterator> it_;
+  MentionRef ref_;
+  bool valid_ = false;
+  absl::Status status_;
+};
+
+class TimelineCursorImpl final : public TimelineCursor {
+ public:
+  TimelineCursorImpl(DatabaseImpl* db, const ReadOptions& ro) : db_(db) {
+    ro_ = db->MakeReadOptions(ro.snapshot);
+    ro_.total_order_seek = true;  // steps cross holders both ways
+    it_.reset(db->db()->NewIterator(ro_, db->cf(kByHolder)));
+  }
+  bool Valid() const override { return valid_; }
+  void Seek(const MentionRef& at) override {
+    it_->Seek(keys::ByHolderKey(at));
+    Settle();
+  }
+  void SeekForPrev(const MentionRef& at) override {
+    it_->SeekForPrev(keys::ByHolderKey(at));
+    Settle();
+  }
+  void Next() override {
+    it_->Next();
+    Settle();
+  }
+  void Prev() override {
+    it_->Prev();
+    Settle();
+  }
+  const MentionRef& ref() const override { return ref_; }
+  absl::Status status() const override { return status_; }
+
+ private:
+  void Settle() {
+    valid_ = it_->Valid();
+    if (valid_ && !keys::DecodeByHolder(View(it_->key()), View(it_->value()), &ref_)) {
+      valid_ = false;
+      status_ = absl::DataLossError(absl::StrCat(db_->path(), ": damaged by_holder entry"));
+    }
+    if (!valid_ && status_.ok()) status_ = FromRocks(it_->status(), "seek timelines");
+  }
+  DatabaseImpl* db_;
   rocksdb::ReadOptions ro_;
   std::unique_ptr<rocksdb::Iterator> it_;
   MentionRef ref_;
@@ -294,7 +344,7 @@ std::unique_ptr<MentionIterator> DatabaseImpl::ScanByIngest(uint64_t first_seque
 std::unique_ptr<MentionIterator> DatabaseImpl::ScanByDocument(schema::DocumentId doc,
                                                               const ScanOptions& so) {
   // The document's ranges of sequences, then the mentions in them.
-  std::vector<std::pair<uint64_t, uint64_t>> ranges;
+  RangesMentionIterator::Ranges ranges;
   absl::Status status;
   {
     auto ro = MakeReadOptions(so.snapshot);
@@ -308,11 +358,16 @@ std::unique_ptr<MentionIterator> DatabaseImpl::ScanByDocument(schema::DocumentId
         break;
       }
       uint64_t first = keys::GetU64(it->key().data() + 8);
-      ranges.emplace_back(first, first + keys::GetU64(it->value().data()));
+      ranges.emplace_back(keys::U64Key(first), keys::U64Key(first + keys::GetU64(it->value().data())));
     }
     if (status.ok()) status = FromRocks(it->status(), "scan document ranges");
   }
-  return std::make_unique<DocumentMentionIterator>(this, std::move(ranges), so, std::move(status));
+  return std::make_unique<RangesMentionIterator>(this, kMentions, keys::DecodeMentionsEntry,
+                                                 std::move(ranges), so, std::move(status));
+}
+
+std::unique_ptr<TimelineCursor> DatabaseImpl::NewTimelineCursor(const ReadOptions& ro) {
+  return std::make_unique<TimelineCursorImpl>(this, ro);
 }
 
 std::unique_ptr<MentionIterator> DatabaseImpl::ScanByClaim(schema::ClaimId claim,

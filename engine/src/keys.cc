@@ -115,9 +115,36 @@ std::string IdSeqKey(uint64_t id, uint64_t seq) {
   return k;
 }
 
+void PutMentionHeader(std::string* out, const MentionRef& r) {
+  PutRefPayload(out, r);
+  out->push_back(static_cast<char>((r.first_of_claim ? 1 : 0) | (r.completes_pair ? 2 : 0) |
+                                   (r.pair_has_both ? 4 : 0)));
+}
+
 bool DecodeMentionsEntry(std::string_view key, std::string_view value, MentionRef* r) {
-  if (key.size() != 8 || !GetRefPayload(value, r)) return false;
+  if (key.size() != 8 || value.size() < kMentionHeader || !GetRefPayload(value, r)) return false;
   r->sequence = GetU64(key.data());
+  const auto novelty = static_cast<uint8_t>(value[25]);
+  r->first_of_claim = (novelty & 1) != 0;
+  r->completes_pair = (novelty & 2) != 0;
+  r->pair_has_both = (novelty & 4) != 0;
+  return true;
+}
+
+std::string SidesValue(const PropositionSides& s) {
+  std::string v;
+  v.reserve(24);
+  PutU64(&v, s.for_holders);
+  PutU64(&v, s.against_holders);
+  PutU64(&v, s.both_holders);
+  return v;
+}
+
+bool DecodeSides(std::string_view value, PropositionSides* s) {
+  if (value.size() != 24) return false;
+  s->for_holders = GetU64(value.data());
+  s->against_holders = GetU64(value.data() + 8);
+  s->both_holders = GetU64(value.data() + 16);
   return true;
 }
 

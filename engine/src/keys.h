@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "stancegraph/engine/database.h"
 #include "stancegraph/engine/iterators.h"
 #include "stancegraph/schema/types.h"
 
@@ -42,7 +43,10 @@ bool DecodeByTime(std::string_view key, std::string_view value, MentionRef* r);
 //   A document's mentions have consecutive sequences per write, so one entry
 //   per write finds them in `mentions`.
 std::string IdSeqKey(uint64_t id, uint64_t seq);
-// mentions:       seq(8) -> payload(25) + schema binary Mention
+// mentions:       seq(8) -> payload(25) novelty(1) + schema binary Mention
+//   novelty bits: 1 first_of_claim, 2 completes_pair, 4 pair_has_both.
+inline constexpr size_t kMentionHeader = 26;
+void PutMentionHeader(std::string* out, const MentionRef& r);
 bool DecodeMentionsEntry(std::string_view key, std::string_view value, MentionRef* r);
 // prop_claims:    prop(8) polarity(1) holder(8)     -> empty
 std::string PropClaimKey(schema::PropositionId p, int8_t polarity, schema::EntityId h);
@@ -50,6 +54,9 @@ bool DecodePropClaim(std::string_view key, schema::Claim* c);
 // holder_claims:  holder(8) prop(8) polarity(1)     -> empty
 std::string HolderClaimKey(schema::EntityId h, schema::PropositionId p, int8_t polarity);
 bool DecodeHolderClaim(std::string_view key, schema::Claim* c);
+// prop_sides:     prop(8) -> for(8) against(8) both(8)
+std::string SidesValue(const PropositionSides& s);
+bool DecodeSides(std::string_view value, PropositionSides* s);
 // ingest_log:     ingested(8) -> first sequence of that write (8)
 // aliases:        normalised name -> entity id(8)
 

@@ -126,11 +126,13 @@ absl::Status DatabaseImpl::StageDocument(const schema::DocumentClaims& d, schema
                    .proposition = c.proposition,
                    .polarity = c.polarity,
                    .made = m.made};
+    SG_RETURN_IF_ERROR(StageNovelty(c, state, &ref));
     schema::Mention stored = m;
     stored.sequence = ref.sequence;
     payload.clear();
     keys::PutRefPayload(&payload, ref);
-    value = payload;
+    value.clear();
+    keys::PutMentionHeader(&value, ref);
     schema::EncodeMention(stored, &value);
     sink.Put(kMentions, keys::U64Key(ref.sequence), value);
     sink.Put(kByHolder, keys::ByHolderKey(ref), std::string_view(&payload[16], 1));
@@ -140,10 +142,69 @@ absl::Status DatabaseImpl::StageDocument(const schema::DocumentClaims& d, schema
     sink.Put(kByTime, keys::ByTimeKey(ref), payload);
     ++state->summary.mentions_written;
   }
+  // Claims without a mention still count into their proposition's sides.
+  for (const auto& c : d.claims) {
+    auto known = state->claim_exists.find(c.id);
+    if (known != state->claim_exists.end() && known->second) continue;
+    MentionRef unused;
+    SG_RETURN_IF_ERROR(StageNovelty(c, state, &unused));
+  }
   return absl::OkStatus();
 }
 
-void DatabaseImpl::StageCounters(const StagingState& state, schema::Timestamp now, Sink& sink) {
+absl::StatusOr<bool> DatabaseImpl::ClaimExists(schema::ClaimId id, StagingState* state) {
+  auto [it, inserted] = state->claim_exists.try_emplace(id, false);
+  if (!inserted) return it->second;
+  if (document_count_ == 0) return false;  // nothing stored yet
+  rocksdb::PinnableSlice value;
+  const std::string key = keys::U64Key(id);
+  rocksdb::Status s = db_->Get({}, cf(kClaims), key, &value);
+  if (s.IsNotFound()) return false;
+  SG_RETURN_IF_ERROR(FromRocks(s, absl::StrCat("read claims of ", dir_)));
+  state->claim_exists[id] = true;
+  return true;
+}
+
+absl::Status DatabaseImpl::StageNovelty(const schema::Claim& c, StagingState* state,
+                                        MentionRef* ref) {
+  SG_ASSIGN_OR_RETURN(const bool existed, ClaimExists(c.id, state));
+  ref->first_of_claim = !existed;
+  if (!existed) state->claim_exists[c.id] = true;
+  if (c.polarity == 0) return absl::OkStatus();
+  const schema::ClaimId opposite =
+      schema::MakeClaimId(c.holder, c.proposition, static_cast<int8_t>(-c.polarity));
+  SG_ASSIGN_OR_RETURN(const bool other_side, ClaimExists(opposite, state));
+  ref->pair_has_both = other_side;
+  ref->completes_pair = !existed && other_side;
+  if (!existed) {
+    PropositionSides& added = state->sides_added[c.proposition];
+    ++(c.polarity > 0 ? added.for_holders : added.against_holders);
+    added.both_holders += ref->completes_pair ? 1 : 0;
+  }
+  return absl::OkStatus();
+}
+
+absl::Status DatabaseImpl::StageCounters(const StagingState& state, schema::Timestamp now,
+                                         Sink& sink) {
+  for (const auto& [prop, added] : state.sides_added) {
+    const std::string key = keys::U64Key(prop);
+    PropositionSides sides;
+    if (document_count_ > 0) {
+      std::string stored;
+      rocksdb::Status s = db_->Get({}, cf(kPropSides), key, &stored);
+      if (s.ok() && !keys::DecodeSides(stored, &sides)) {
+        return absl::DataLossError(
+            absl::StrCat(dir_, ": damaged prop_sides entry for ", schema::FormatId(prop)));
+      }
+      if (!s.ok() && !s.IsNotFound()) {
+        return FromRocks(s, absl::StrCat("read prop_sides of ", dir_));
+      }
+    }
+    sides.for_holders += added.for_holders;
+    sides.against_holders += added.against_holders;
+    sides.both_holders += added.both_holders;
+    sink.Put(kPropSides, key, keys::SidesValue(sides));
+  }
   std::string v;
   keys::PutU64(&v, state.sequence);
   sink.Put(kMeta, "next_sequence", v);
@@ -161,6 +222,7 @@ void DatabaseImpl::StageCounters(const StagingState& state, schema::Timestamp no
       sink.Put(kIngestLog, log_key, keys::U64Key(state.first_sequence));
     }
   }
+  return absl::OkStatus();
 }
 
 void DatabaseImpl::Commit(const StagingState& state) {
@@ -220,7 +282,7 @@ absl::StatusOr<WriteSummary> DatabaseImpl::Write(absl::Span<const schema::Docume
     SG_RETURN_IF_ERROR(StageDocument(d, now, sink, &state));
   }
   if (state.summary.documents_written == 0) return state.summary;
-  StageCounters(state, now, sink);
+  SG_RETURN_IF_ERROR(StageCounters(state, now, sink));
 
   rocksdb::WriteOptions wo;
   wo.sync = options.sync && !bulk_load_;

@@ -1,11 +1,10 @@
 #include "stancegraph/query/aggregates.h"
 
 #include <algorithm>
-#include <map>
-#include <set>
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "stancegraph/query/claim_set.h"
@@ -189,111 +188,83 @@ absl::StatusOr<ChangeCounts> CountChanges(engine::Database& db, const Filter& fi
 
 absl::StatusOr<IncrementalCounts> CountSince(engine::Database& db, uint64_t since_sequence,
                                              const Filter& filter) {
-  IncrementalCounts counts;
-  counts.since_sequence = since_sequence;
-  counts.until_sequence = db.NextSequence();
-  if (since_sequence > counts.until_sequence) {
-    return absl::InvalidArgumentError(absl::StrCat("since sequence ", since_sequence,
-                                                   " is past the next sequence ",
-                                                   counts.until_sequence));
-  }
   std::unique_ptr<engine::Snapshot> own;
   const engine::Snapshot* snapshot = filter.snapshot;
   if (snapshot == nullptr) {
     own = db.GetSnapshot();
     snapshot = own.get();
   }
+  IncrementalCounts counts;
+  counts.since_sequence = since_sequence;
+  counts.until_sequence = snapshot->next_sequence();
+  if (since_sequence > counts.until_sequence) {
+    return absl::InvalidArgumentError(absl::StrCat("since sequence ", since_sequence,
+                                                   " is past the next sequence ",
+                                                   counts.until_sequence));
+  }
   const engine::ScanOptions so{.snapshot = snapshot};
-  const uint64_t until = counts.until_sequence;
 
-  // 1. The (holder, proposition) pairs the new mentions touch, and on
-  // which side.
-  struct Touch {
-    bool new_for = false;
-    bool new_against = false;
-  };
-  std::map<std::pair<schema::EntityId, schema::PropositionId>, Touch> touched;
+  // 1. The new mentions, with what each changed when it was stored: new
+  // claims per proposition and side, holders who took both sides for the
+  // first time, and the (holder, proposition) pairs on both sides whose
+  // timelines may have new reversals.
+  absl::flat_hash_map<schema::PropositionId, engine::PropositionSides> added;
+  absl::flat_hash_set<std::pair<schema::EntityId, schema::PropositionId>> both_sides;
+  std::vector<engine::MentionRef> fresh;  // the new non-neutral mentions
   {
     auto it = db.ScanByIngest(since_sequence, so);
     for (; it->Valid(); it->Next()) {
       const engine::MentionRef& r = it->ref();
-      if (r.sequence >= until) break;
+      if (r.sequence >= counts.until_sequence) break;
       ++counts.new_mentions;
-      Touch& t = touched[{r.holder, r.proposition}];
-      t.new_for |= r.polarity > 0;
-      t.new_against |= r.polarity < 0;
+      if (r.polarity != 0) fresh.push_back(r);
+      if (r.pair_has_both) both_sides.insert({r.holder, r.proposition});
+      if (!r.first_of_claim || r.polarity == 0) continue;
+      ++counts.new_claims;
+      engine::PropositionSides& a = added[r.proposition];
+      ++(r.polarity > 0 ? a.for_holders : a.against_holders);
+      if (r.completes_pair) {
+        ++a.both_holders;
+        ++counts.new_flipped_pairs;
+      }
     }
     SG_RETURN_IF_ERROR(it->status());
   }
 
-  // 2. Each touched pair's sides now and before `since`: a claim with new
-  // mentions existed before iff one of its mentions is older (a short scan of
-  // that claim); one without new mentions exists iff it is stored (a point
-  // lookup). Only pairs holding both sides have reversals to count.
-  // new_sides[p] = holders whose claim on p (for, against) is new.
-  std::map<schema::PropositionId, std::pair<std::vector<schema::EntityId>,
-                                            std::vector<schema::EntityId>>> new_sides;
-  struct Side {
-    bool now = false;
-    bool before = false;
-  };
-  auto side_of = [&](schema::EntityId h, schema::PropositionId p, int8_t polarity,
-                     bool has_new) -> absl::StatusOr<Side> {
-    const schema::ClaimId c = schema::MakeClaimId(h, p, polarity);
-    if (has_new) {
-      bool before = false;
-      auto it = db.ScanByClaim(c, so);
-      for (; it->Valid() && !before; it->Next()) before = it->ref().sequence < since_sequence;
-      SG_RETURN_IF_ERROR(it->status());
-      return Side{true, before};
+  // 2. Q1 now minus Q1 before on each proposition with a new claim, from its
+  // sides now (kept at write time) less what the new claims added.
+  std::vector<schema::PropositionId> props;
+  props.reserve(added.size());
+  for (const auto& [prop, a] : added) props.push_back(prop);
+  std::sort(props.begin(), props.end());  // a sorted batch reads faster
+  SG_ASSIGN_OR_RETURN(std::vector<engine::PropositionSides> now,
+                      db.GetPropositionSides(props, {.snapshot = snapshot}));
+  for (size_t i = 0; i < props.size(); ++i) {
+    const engine::PropositionSides& a = added[props[i]];
+    const engine::PropositionSides& n = now[i];
+    if (n.for_holders < a.for_holders || n.against_holders < a.against_holders ||
+        n.both_holders < a.both_holders) {
+      return absl::DataLossError(absl::StrCat(
+          db.path(), ": the sides of proposition ", schema::FormatId(props[i]),
+          " count fewer holders than its new claims; run `stancegraph check`"));
     }
-    absl::StatusOr<schema::Claim> stored = db.GetClaim(c, {.snapshot = snapshot});
-    if (stored.ok()) return Side{true, true};
-    if (absl::IsNotFound(stored.status())) return Side{false, false};
-    return stored.status();
-  };
-  for (const auto& [hp, t] : touched) {
-    const auto [holder, prop] = hp;
-    if (!t.new_for && !t.new_against) continue;  // neutral mentions only
-    SG_ASSIGN_OR_RETURN(Side f, side_of(holder, prop, 1, t.new_for));
-    SG_ASSIGN_OR_RETURN(Side a, side_of(holder, prop, -1, t.new_against));
-    if (f.now && !f.before) new_sides[prop].first.push_back(holder);
-    if (a.now && !a.before) new_sides[prop].second.push_back(holder);
-    counts.new_claims += (f.now && !f.before) + (a.now && !a.before);
-    const bool flipped_now = f.now && a.now;
-    counts.new_flipped_pairs += flipped_now && !(f.before && a.before);
-    if (flipped_now) {
-      SG_ASSIGN_OR_RETURN(std::vector<engine::MentionRef> timeline,
-                          internal::ReadTimeline(db, holder, prop, so));
-      std::erase_if(timeline, [&](const engine::MentionRef& r) { return r.sequence >= until; });
-      counts.new_reversals += internal::CountReversals(timeline, since_sequence);
-    }
+    const engine::PropositionSides before{
+        .for_holders = n.for_holders - a.for_holders,
+        .against_holders = n.against_holders - a.against_holders,
+        .both_holders = n.both_holders - a.both_holders};
+    const uint64_t delta = n.OpposedPairs() - before.OpposedPairs();
+    counts.new_contradicting_pairs += delta;
+    counts.touched_propositions += delta != 0;
   }
 
-  // 3. Q1 on each proposition with a new claim, now and before.
-  for (auto& [prop, added] : new_sides) {
-    std::vector<schema::EntityId> for_now, against_now;
-    auto it = db.ClaimsOfProposition(prop, {.snapshot = snapshot});
-    for (; it->Valid(); it->Next()) {
-      const schema::Claim& c = it->claim();
-      if (c.polarity > 0) for_now.push_back(c.holder);
-      if (c.polarity < 0) against_now.push_back(c.holder);
-    }
-    SG_RETURN_IF_ERROR(it->status());
-    auto remove = [](std::vector<schema::EntityId> from, std::vector<schema::EntityId> gone) {
-      std::sort(gone.begin(), gone.end());
-      std::erase_if(from, [&](schema::EntityId h) {
-        return std::binary_search(gone.begin(), gone.end(), h);
-      });
-      return from;
-    };
-    for (auto* v : {&for_now, &against_now}) std::sort(v->begin(), v->end());
-    const uint64_t now = CountOpposedPairs(for_now, against_now);
-    const uint64_t before =
-        CountOpposedPairs(remove(for_now, added.first), remove(against_now, added.second));
-    counts.new_contradicting_pairs += now - before;
-    counts.touched_propositions += now != before;
-  }
+  // 3. Reversals with a new mention on a side, on the pairs holding both
+  // sides, read around the new mentions only.
+  std::erase_if(fresh, [&](const engine::MentionRef& r) {
+    return !both_sides.contains({r.holder, r.proposition});
+  });
+  SG_ASSIGN_OR_RETURN(counts.new_reversals,
+                      internal::CountReversalsAround(db, std::move(fresh), since_sequence,
+                                                     {.snapshot = snapshot}));
   return counts;
 }
 

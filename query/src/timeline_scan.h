@@ -21,4 +21,14 @@ absl::StatusOr<std::vector<engine::MentionRef>> ReadTimeline(engine::Database& d
 uint64_t CountReversals(const std::vector<engine::MentionRef>& timeline,
                         uint64_t new_from = 0);
 
+// The reversals CountReversals(timeline, new_from) would count, summed over
+// the timelines of `fresh` (mentions with sequence >= new_from, non-neutral),
+// reading only around them: before each run of new mentions the nearest
+// earlier stance, then forward until the stance after the last one. The cost
+// grows with the new mentions, not with the timelines' length. `fresh` is
+// sorted here.
+absl::StatusOr<uint64_t> CountReversalsAround(engine::Database& db,
+                                              std::vector<engine::MentionRef> fresh,
+                                              uint64_t new_from, const engine::ReadOptions& ro);
+
 }  // namespace stancegraph::query::internal

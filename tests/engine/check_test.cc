@@ -198,3 +198,26 @@ TEST_CASE("check describes the first problems and counts the rest", "[engine][ch
   CHECK(r->problem_count == 3);
   CHECK(r->problems.size() == 2);
 }
+
+TEST_CASE("check reports proposition sides that disagree with the claims", "[engine][check]") {
+  TempDir dir;
+  Fill(dir.path());
+  {
+    Raw raw(dir.path());
+    // Sweden joins Nato: for {Sweden, Turkey, Finland}, against {Turkey,
+    // Hungary}; say instead nobody is for it, and drop another entry.
+    std::string key = raw.First("prop_sides");
+    raw.Put("prop_sides", key, std::string(24, '\0'));
+  }
+  auto r = Check(dir.path());
+  INFO(Describe(r));
+  CHECK(r.problem_count == 1);
+  CHECK(Reports(r, "prop_sides", "but the claims say for="));
+  {
+    Raw raw(dir.path());
+    raw.Delete("prop_sides", raw.First("prop_sides"));
+  }
+  r = Check(dir.path());
+  INFO(Describe(r));
+  CHECK(Reports(r, "prop_sides", "is missing; the claims say"));
+}

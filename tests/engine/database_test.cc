@@ -230,3 +230,111 @@ TEST_CASE("A directory that is not a stancegraph database is refused", "[engine]
   auto db = Database::Open({}, dir.path());
   REQUIRE_FALSE(db.ok());
 }
+
+namespace {
+
+struct Novelty {
+  bool first_of_claim, completes_pair, pair_has_both;
+  bool operator==(const Novelty&) const = default;
+};
+
+std::vector<Novelty> NoveltySince(Database& db, uint64_t since) {
+  std::vector<Novelty> out;
+  auto it = db.ScanByIngest(since);
+  for (; it->Valid(); it->Next()) {
+    const auto& r = it->ref();
+    out.push_back({r.first_of_claim, r.completes_pair, r.pair_has_both});
+  }
+  REQUIRE(it->status().ok());
+  return out;
+}
+
+engine::PropositionSides SidesOf(Database& db, const std::string& prop) {
+  const schema::PropositionId id = schema::MakePropositionId(schema::NormalizeKey(prop));
+  auto sides = db.GetPropositionSides({id});
+  REQUIRE(sides.ok());
+  REQUIRE(sides->size() == 1);
+  return (*sides)[0];
+}
+
+}  // namespace
+
+TEST_CASE("Each mention records what it changed, and each proposition its sides",
+          "[engine][incremental]") {
+  TempDir dir;
+  auto db = OpenOrDie(dir.path());
+  // Turkey against, Finland for; then Turkey for (now on both sides), twice;
+  // then Hungary neutral.
+  REQUIRE(db->Write({ClaimsBuilder("memo-1", "2024-01-01")
+                         .Claim("Turkey", -1, "Sweden joins Nato")
+                         .Claim("Finland", +1, "Sweden joins Nato")
+                         .Build()},
+                    {})
+              .ok());
+  const uint64_t second = db->NextSequence();
+  REQUIRE(db->Write({ClaimsBuilder("memo-2", "2024-07-01")
+                         .Claim("Turkey", +1, "Sweden joins Nato")
+                         .Claim("Turkey", +1, "Sweden joins Nato")
+                         .Claim("Hungary", 0, "Sweden joins Nato")
+                         .Build()},
+                    {})
+              .ok());
+  CHECK(NoveltySince(*db, 1) == std::vector<Novelty>{{true, false, false},
+                                                     {true, false, false},
+                                                     {true, true, true},
+                                                     {false, false, true},
+                                                     {true, false, false}});
+  CHECK(NoveltySince(*db, second).size() == 3);
+  engine::PropositionSides s = SidesOf(*db, "Sweden joins Nato");
+  CHECK(s.for_holders == 2);
+  CHECK(s.against_holders == 1);
+  CHECK(s.both_holders == 1);
+  CHECK(s.OpposedPairs() == 1);  // Finland vs Turkey
+  CHECK(SidesOf(*db, "Nobody said this").for_holders == 0);
+
+  // A snapshot knows where its mentions end, whatever is written after it.
+  auto snap = db->GetSnapshot();
+  const uint64_t at_snapshot = db->NextSequence();
+  REQUIRE(db->Write({ClaimsBuilder("memo-3", "2024-08-01")
+                         .Claim("Hungary", -1, "Sweden joins Nato")
+                         .Build()},
+                    {})
+              .ok());
+  CHECK(snap->next_sequence() == at_snapshot);
+  auto old = db->GetPropositionSides({schema::MakePropositionId("sweden joins nato")},
+                                     {.snapshot = snap.get()});
+  REQUIRE(old.ok());
+  CHECK((*old)[0].against_holders == 1);
+  CHECK(SidesOf(*db, "Sweden joins Nato").against_holders == 2);
+}
+
+TEST_CASE("The bulk loader keeps the same sides across its chunks", "[engine][incremental]") {
+  TempDir a_dir, b_dir;
+  auto a = OpenOrDie(a_dir.path());
+  auto b = OpenOrDie(b_dir.path());
+  std::vector<schema::DocumentClaims> docs;
+  const char* holders[] = {"Ankara", "Helsinki", "Budapest", "Stockholm"};
+  for (int i = 0; i < 24; ++i) {
+    docs.push_back(ClaimsBuilder("wire-" + std::to_string(i), "2024-01-01")
+                       .Claim(holders[i % 4], (i / 4) % 3 - 1, "Sweden joins Nato")
+                       .Claim(holders[(i + 1) % 4], (i / 4) % 2 == 0 ? 1 : -1, "Ukraine joins Nato")
+                       .Build());
+  }
+  for (const auto& d : docs) REQUIRE(a->Write({d}, {}).ok());
+  {
+    // A budget this small ingests a chunk every few documents.
+    auto loader = b->NewBulkLoader({.memory_budget_bytes = 2000});
+    REQUIRE(loader.ok());
+    for (const auto& d : docs) REQUIRE((*loader)->Add({d}).ok());
+    REQUIRE((*loader)->Finish().ok());
+  }
+  for (const char* prop : {"Sweden joins Nato", "Ukraine joins Nato"}) {
+    INFO(prop);
+    const engine::PropositionSides x = SidesOf(*a, prop), y = SidesOf(*b, prop);
+    CHECK(x.for_holders == y.for_holders);
+    CHECK(x.against_holders == y.against_holders);
+    CHECK(x.both_holders == y.both_holders);
+    CHECK(x.both_holders > 0);
+  }
+  CHECK(NoveltySince(*a, 1) == NoveltySince(*b, 1));
+}

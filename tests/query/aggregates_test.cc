@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <random>
+
 #include "query_fixture.h"
+#include "stancegraph/engine/check.h"
 #include "stancegraph/query/aggregates.h"
 
 using namespace stancegraph;
@@ -24,6 +27,31 @@ void Seed(QueryFixture& f) {
       .Claim("D", -1, "P", "2024-02-02")
       .Claim("A", +1, "Q", "2024-02-03")
       .Write();
+}
+
+// Changes of stance between consecutive non-neutral mentions of a holder on
+// a proposition, in (made, sequence) order, with a mention of sequence >=
+// `since` on a side: every timeline read whole.
+uint64_t ReversalsTouching(engine::Database& db, uint64_t since) {
+  uint64_t n = 0;
+  const engine::MentionRef* last = nullptr;
+  engine::MentionRef prev;
+  auto it = db.ScanAllByHolder();
+  for (; it->Valid(); it->Next()) {
+    const engine::MentionRef& r = it->ref();
+    if (last != nullptr && (prev.holder != r.holder || prev.proposition != r.proposition)) {
+      last = nullptr;
+    }
+    if (r.polarity == 0) continue;
+    if (last != nullptr && prev.polarity != r.polarity &&
+        (prev.sequence >= since || r.sequence >= since)) {
+      ++n;
+    }
+    prev = r;
+    last = &prev;
+  }
+  REQUIRE(it->status().ok());
+  return n;
 }
 
 }  // namespace
@@ -141,4 +169,95 @@ TEST_CASE("What new mentions add is the difference of the full counts", "[query]
   CHECK(nothing->new_mentions == 0);
   CHECK(nothing->new_contradicting_pairs == 0);
   CHECK(absl::IsInvalidArgument(query::CountSince(f.db(), f.db().NextSequence() + 5).status()));
+}
+
+TEST_CASE("Counts since any earlier point are the full counts now less the full counts then",
+          "[query][incremental]") {
+  for (const bool bulk : {false, true}) {
+    INFO((bulk ? "bulk loader" : "ordinary writes"));
+    QueryFixture f;
+    std::mt19937 rng(20240101);
+    auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+    std::vector<uint64_t> marks;
+    std::vector<std::unique_ptr<engine::Snapshot>> then;
+    std::unique_ptr<engine::BulkLoader> loader;
+    if (bulk) {
+      auto l = f.db().NewBulkLoader({.memory_budget_bytes = 3000});
+      REQUIRE(l.ok());
+      loader = *std::move(l);
+    }
+    for (int round = 0; round < 15; ++round) {
+      marks.push_back(f.db().NextSequence());
+      then.push_back(f.db().GetSnapshot());
+      std::vector<schema::DocumentClaims> docs;
+      for (int d = 0; d < 3; ++d) {
+        auto doc = f.Doc("wire");
+        for (int c = 1 + pick(4); c > 0; --c) {
+          doc.Claim("H" + std::to_string(pick(7)), pick(3) - 1, "P" + std::to_string(pick(3)),
+                    "2024-0" + std::to_string(1 + pick(9)) + "-1" + std::to_string(pick(10)));
+        }
+        docs.push_back(doc.Build());
+      }
+      if (bulk) {
+        REQUIRE(loader->Add(docs).ok());
+      } else {
+        REQUIRE(f.db().Write(docs, {}).ok());
+      }
+    }
+    if (bulk) REQUIRE(loader->Finish().ok());
+    loader.reset();
+
+    auto now_q1 = query::CountContradictions(f.db());
+    auto now_q2 = query::CountChanges(f.db());
+    REQUIRE(now_q1.ok());
+    REQUIRE(now_q2.ok());
+    CHECK(now_q1->pairs > 0);
+    CHECK(now_q2->flipped_pairs > 0);
+    for (size_t i = 0; i < marks.size(); ++i) {
+      INFO("since " << marks[i]);
+      auto before_q1 = query::CountContradictions(f.db(), {.snapshot = then[i].get()});
+      auto before_q2 = query::CountChanges(f.db(), {.snapshot = then[i].get()});
+      auto inc = query::CountSince(f.db(), marks[i]);
+      REQUIRE(before_q1.ok());
+      REQUIRE(before_q2.ok());
+      REQUIRE(inc.ok());
+      CHECK(inc->new_contradicting_pairs == now_q1->pairs - before_q1->pairs);
+      CHECK(inc->new_claims == now_q1->claims - before_q1->claims);
+      CHECK(inc->new_flipped_pairs == now_q2->flipped_pairs - before_q2->flipped_pairs);
+      CHECK(inc->until_sequence == f.db().NextSequence());
+      CHECK(inc->new_reversals == ReversalsTouching(f.db(), marks[i]));
+    }
+    auto report = engine::CheckConsistency(f.db());
+    REQUIRE(report.ok());
+    CHECK(report->consistent());
+  }
+}
+
+TEST_CASE("Reversals are found around new mentions far apart in a long timeline",
+          "[query][incremental]") {
+  QueryFixture f;
+  // 120 old mentions on one day each: runs of ten for, ten against.
+  auto day = [](int d) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "2023-%02d-%02dT12:00:00Z", 1 + d / 28, 1 + d % 28);
+    return std::string(buf);
+  };
+  for (int d = 0; d < 120; d += 10) {
+    auto doc = f.Doc("old");
+    for (int k = d; k < d + 10; ++k) doc.Claim("Ankara", (d / 10) % 2 == 0 ? 1 : -1, "P", day(k));
+    doc.Write();
+  }
+  const uint64_t since = f.db().NextSequence();
+  // New mentions dated inside runs far apart, and one at the very end.
+  f.Doc("new")
+      .Claim("Ankara", -1, "P", "2023-01-05T18:00:00Z")  // inside a for run: 2 reversals
+      .Claim("Ankara", +1, "P", "2023-02-20T18:00:00Z")  // inside a for run: none
+      .Claim("Ankara", +1, "P", "2023-03-02T18:00:00Z")  // inside an against run: 2
+      .Claim("Ankara", 0, "P", "2023-03-03T18:00:00Z")   // neutral: none
+      .Claim("Ankara", +1, "P", "2024-01-01")            // after the last (against): 1
+      .Write();
+  auto inc = query::CountSince(f.db(), since);
+  REQUIRE(inc.ok());
+  CHECK(inc->new_reversals == ReversalsTouching(f.db(), since));
+  CHECK(inc->new_reversals == 5);
 }

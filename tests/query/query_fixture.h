@@ -78,15 +78,19 @@ class QueryFixture {
       d_.mentions.push_back(std::move(m));
       return *this;
     }
-    // Stores the document (one atomic write).
-    void Write() {
+    // The document with its ids filled in, ready to store.
+    schema::DocumentClaims Build() {
       d_.document.id = schema::MakeDocumentId(d_.document.source + "\n" + d_.document.text +
                                               std::to_string(d_.mentions.size()));
       if (!d_.mentions.empty() && d_.mentions.front().made != schema::kNoTime) {
         d_.document.published = d_.mentions.front().made;
       }
       for (auto& m : d_.mentions) m.document = d_.document.id;
-      auto s = f_->db().Write({d_}, {});
+      return d_;
+    }
+    // Stores the document (one atomic write).
+    void Write() {
+      auto s = f_->db().Write({Build()}, {});
       REQUIRE(s.ok());
     }
 

@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -26,7 +27,7 @@
 namespace stancegraph::engine {
 
 // Bumped whenever a key or value layout changes (engine/FORMAT.md).
-inline constexpr uint32_t kFormatVersion = 1;
+inline constexpr uint32_t kFormatVersion = 2;
 
 // A consistent point-in-time view. Pass it in ScanOptions/ReadOptions to read
 // several things as of one moment. (A kSecondary database changes only in
@@ -35,6 +36,9 @@ inline constexpr uint32_t kFormatVersion = 1;
 class Snapshot {
  public:
   virtual ~Snapshot() = default;
+  // The sequence the next mention stored after this snapshot gets: the
+  // snapshot sees exactly the mentions below it.
+  virtual uint64_t next_sequence() const = 0;
 };
 
 struct ReadOptions {
@@ -47,6 +51,16 @@ struct ScanOptions {
   const Snapshot* snapshot = nullptr;
   schema::Timestamp made_from = schema::kNoTime;  // Default: no lower bound
   schema::Timestamp made_to = schema::kMaxTime;   // Default: no upper bound
+};
+
+// How many holders take each side of one proposition, kept exact at every
+// write. Neutral (0) claims are not counted.
+struct PropositionSides {
+  uint64_t for_holders = 0;      // holders with a +1 claim
+  uint64_t against_holders = 0;  // holders with a -1 claim
+  uint64_t both_holders = 0;     // holders with both: each has changed position
+  // (holder for, different holder against) pairs: for·against − both.
+  uint64_t OpposedPairs() const { return for_holders * against_holders - both_holders; }
 };
 
 struct Stats {
@@ -125,6 +139,14 @@ class Database {
   // Mentions of one canonical claim ordered by (made time, sequence).
   virtual std::unique_ptr<MentionIterator> ScanByClaim(schema::ClaimId claim,
                                                        const ScanOptions& so = {}) = 0;
+  // A cursor over every timeline (see TimelineCursor). Starts unpositioned.
+  virtual std::unique_ptr<TimelineCursor> NewTimelineCursor(const ReadOptions& ro = {}) = 0;
+
+  // The sides of each proposition in `props`, in the same order (all zero
+  // for a proposition nobody has claimed). One batched read, fastest when
+  // `props` is sorted.
+  virtual absl::StatusOr<std::vector<PropositionSides>> GetPropositionSides(
+      absl::Span<const schema::PropositionId> props, const ReadOptions& ro = {}) = 0;
 
   // Canonical claims of a proposition ordered by (polarity, holder).
   virtual std::unique_ptr<ClaimIterator> ClaimsOfProposition(schema::PropositionId prop,

@@ -21,6 +21,14 @@ struct MentionRef {
   schema::PropositionId proposition = 0;
   int8_t polarity = 0;
   schema::Timestamp made = schema::kNoTime;  // kNoTime sorts first
+  // What the mention changed when it was stored (set by ScanByIngest and
+  // ScanByDocument, which read the mentions family; false from the indexes):
+  // its claim had no earlier mention,
+  bool first_of_claim = false;
+  // its holder took both sides of the proposition for the first time,
+  bool completes_pair = false;
+  // its holder had taken both sides once it was stored (+1/-1 mentions only).
+  bool pair_has_both = false;
   schema::ClaimId claim() const;
 };
 
@@ -35,6 +43,25 @@ class MentionIterator {
   // REQUIRES: Valid(). Reads the full mention record.
   virtual absl::StatusOr<schema::Mention> mention() const = 0;
   // Non-OK if the scan met an error; check after the loop.
+  virtual absl::Status status() const = 0;
+};
+
+// Every timeline at once: the holder index in (holder, proposition, made
+// time, sequence) order, with seeks both ways, for reading around chosen
+// mentions of long timelines without reading them whole.
+class TimelineCursor {
+ public:
+  virtual ~TimelineCursor() = default;
+  virtual bool Valid() const = 0;
+  // To the first entry at or after `at`'s place (holder, proposition, made,
+  // sequence).
+  virtual void Seek(const MentionRef& at) = 0;
+  // To the last entry at or before `at`'s place.
+  virtual void SeekForPrev(const MentionRef& at) = 0;
+  // REQUIRES: Valid()
+  virtual void Next() = 0;
+  virtual void Prev() = 0;
+  virtual const MentionRef& ref() const = 0;
   virtual absl::Status status() const = 0;
 };
 

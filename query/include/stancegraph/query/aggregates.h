@@ -58,8 +58,10 @@ absl::StatusOr<ChangeCounts> CountChanges(engine::Database& db, const Filter& fi
                                           bool count_events = false);
 
 // What the mentions with sequence >= `since_sequence` changed. The cost
-// grows with the new mentions and the timelines and propositions they touch,
-// not with the database.
+// grows with the new mentions, not with the database: one scan of them (each
+// records what it changed when it was stored), one batched read of the sides
+// of the propositions they add claims to, and the timelines of the
+// (holder, proposition) pairs on both sides that they touch.
 struct IncrementalCounts {
   uint64_t since_sequence = 0;
   // NextSequence() when the question was asked: pass it as the next `since`.
