@@ -1,4 +1,5 @@
 #include <iostream>
+#include <memory>
 
 #include "absl/container/flat_hash_map.h"
 #include "cli_common.h"
@@ -61,8 +62,9 @@ absl::Status ExportRecords(std::unique_ptr<engine::RecordIterator<T>> it, ToJson
 
 void AddKind(CLI::App* exp, const std::string& kind, const std::string& help) {
   auto* cmd = exp->add_subcommand(kind, help);
-  auto* db_path = new std::string;  // lives as long as the program
-  AddDbOption(cmd, db_path);
+  // Owned by the callback, so it lives as long as the command.
+  auto db_path = std::make_shared<std::string>();
+  AddDbOption(cmd, db_path.get());
   cmd->callback([kind, db_path] {
     auto db = OpenForReading(*db_path);
     if (!db.ok()) {

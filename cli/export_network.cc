@@ -1,6 +1,7 @@
 // `stancegraph export network --kind agreement|conflict|signed|bipartite
 //  --format graphml|dot|csv`: the graph views for Gephi, visone and Graphviz.
 #include <iostream>
+#include <memory>
 #include <string>
 
 #include "cli_common.h"
@@ -50,7 +51,8 @@ absl::Status ExportNetwork(const NetworkExportArgs& a) {
 }  // namespace
 
 void AddExportNetworkCommand(CLI::App& export_cmd) {
-  auto* a = new NetworkExportArgs;  // lives as long as the program
+  // Owned by the callback, so it lives as long as the command.
+  auto a = std::make_shared<NetworkExportArgs>();
   auto* cmd = export_cmd.add_subcommand(
       "network", "Print the agreement, conflict, signed or bipartite network as GraphML, DOT or CSV");
   AddDbOption(cmd, &a->db_path);

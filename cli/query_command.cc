@@ -569,7 +569,9 @@ void AddQueryCommand(CLI::App& app) {
   AddVersionFlag(q);
   q->require_subcommand(1);
 
-  auto* ca = new ContradictionsArgs;  // lives as long as the program
+  // Each subcommand's arguments are owned by its callback, so they live as
+  // long as the command.
+  auto ca = std::make_shared<ContradictionsArgs>();
   auto* c = q->add_subcommand("contradictions",
                               "Holders taking opposite positions on a proposition or concept");
   AddCommonOptions(c, &ca->common);
@@ -583,7 +585,7 @@ void AddQueryCommand(CLI::App& app) {
       ->capture_default_str();
   c->callback(Run([ca] { return Contradictions(*ca); }));
 
-  auto* ch = new ChangesArgs;
+  auto ch = std::make_shared<ChangesArgs>();
   auto* g = q->add_subcommand("changes", "Holders reversing themselves, timelines, stance per period");
   AddCommonOptions(g, &ch->common);
   AddSinceOptions(g, &ch->since);
@@ -596,13 +598,13 @@ void AddQueryCommand(CLI::App& app) {
       ->capture_default_str();
   g->callback(Run([ch] { return Changes(*ch); }));
 
-  auto* cl = new Common;
+  auto cl = std::make_shared<Common>();
   auto* k = q->add_subcommand("claims", "What a holder claims, or who claims a proposition");
-  AddCommonOptions(k, cl);
+  AddCommonOptions(k, cl.get());
   k->callback(Run([cl] { return Claims(*cl); }));
 
   auto add_network = [&](const char* name, const char* help, auto fn) {
-    auto* args = new NetworkArgs;
+    auto args = std::make_shared<NetworkArgs>();
     auto* cmd = q->add_subcommand(name, help);
     AddCommonOptions(cmd, &args->common);
     cmd->add_option("--min-count", args->min_count,
