@@ -93,5 +93,36 @@ TEST_CASE("Voting for or against something is a stance on it", "[importers]") {
   CHECK(f[0].content_span == "the new fishing quotas");
 }
 
+TEST_CASE("After a closed quote, what follows ', X said,' is not the content", "[importers]") {
+  const auto f =
+      Extract("Title\n\n\"We will rebuild the bridge,\" Anna Berg said, pointing at the river.");
+  REQUIRE_FALSE(f.empty());
+  CHECK(f[0].holder == "Anna Berg");
+  CHECK(f[0].content_span == "\"We will rebuild the bridge,\"");
+}
+
+TEST_CASE("Nouns that look like cues are not cues", "[importers]") {
+  // "11 states" is a plural noun; "a program called X" names the program.
+  auto f = Extract("Title\n\nVoters in 11 states will vote on Tuesday, the party said.");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].predicate == "said");
+  f = Extract("Title\n\nThe files were erased with a program called Shredder, the report said.");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].predicate == "said");
+}
+
+TEST_CASE("A time is not what was said", "[importers]") {
+  CHECK(Extract("Title\n\nThe ministry responded on Friday.").empty());
+}
+
+TEST_CASE("A quoted paragraph without a cue continues the last speaker to its end", "[importers]") {
+  const std::string text =
+      "Title\n\nPortugal said the talks had failed.\n\n\"We tried,\" and then: \"We are done.\"\n";
+  const auto f = Extract(text);
+  REQUIRE(f.size() == 2);
+  CHECK(f[1].holder == "Portugal");
+  CHECK(f[1].content_span == "\"We tried,\" and then: \"We are done.\"");
+}
+
 }  // namespace
 }  // namespace stancegraph::importers::testing

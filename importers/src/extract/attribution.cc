@@ -123,6 +123,21 @@ bool Finder::VerbUse(uint32_t k, const Cue& cue, const Sentence& s) const {
   if (tok.capitalized && !after_quote && !title_case_) return false;
   const std::string& prev = t_[k - 1].lower;
   if (IsDeterminer(prev) || IsPreposition(prev)) return false;
+  // "a program called BleachBit": naming, not calling something anything.
+  if (cue.lemma == "call" && tok.lower == "called" && k >= s.first + 2 &&
+      t_[k - 1].kind == TokenKind::kWord && !t_[k - 1].capitalized && RefEndingAt(k) == nullptr) {
+    for (uint32_t j = k - 1; j > s.first && j + 4 > k; --j) {
+      const std::string& w = t_[j - 1].lower;
+      if (w == "a" || w == "an") return false;
+      if (t_[j - 1].kind != TokenKind::kWord || IsPreposition(w) || IsAuxOrAdverb(w)) break;
+    }
+  }
+  // "11 states", "a dozen reports", "other attacks": a plural noun.
+  if (tok.lower.ends_with("s") && !tok.lower.ends_with("ss") &&
+      (t_[k - 1].kind == TokenKind::kNumber || prev == "dozen" || prev == "other" ||
+       prev == "all" || prev == "two" || prev == "three" || prev == "four" || prev == "five")) {
+    return false;
+  }
   uint32_t p = k;
   while (p > s.first && IsAuxOrAdverb(t_[p - 1].lower) && !IsBe(t_[p - 1].lower) &&
          !t_[p - 1].capitalized) {

@@ -38,6 +38,16 @@ bool IsAdverbial(const Token& t) {
   return s->count(t.lower) > 0 || t.capitalized || t.kind == TokenKind::kNumber;
 }
 
+// "said Friday", "responded on Monday night": a time is not what was said.
+bool IsTimeWord(const std::string& w) {
+  static const auto* s = new std::unordered_set<std::string>{
+      "monday", "tuesday", "wednesday", "thursday", "friday",  "saturday",  "sunday",
+      "on",     "this",    "last",      "next",     "week",    "weekend",   "month",
+      "year",   "today",   "yesterday", "tonight",  "morning", "afternoon", "evening",
+      "night",  "earlier", "later",     "day"};
+  return s->count(w) > 0;
+}
+
 bool IsTrimmable(const Token& t) {
   return t.kind == TokenKind::kPunct &&
          (t.lower == "." || t.lower == "," || t.lower == ":" || t.lower == ";" || t.lower == "-" ||
@@ -386,6 +396,13 @@ void Finder::FindSource(const Sentence& s, Candidate* c, std::span<const Candida
   }
 }
 
+bool Finder::OnlyTime(uint32_t begin, uint32_t end) const {
+  for (uint32_t k = begin; k < end; ++k) {
+    if (!IsTimeWord(t_[k].lower) && !IsTrimmable(t_[k])) return false;
+  }
+  return true;
+}
+
 uint32_t Finder::SkipToContent(uint32_t k, const Cue& cue, const Sentence& s) const {
   uint32_t m = k;
   if (m < s.last && TakesAddressee(cue.lemma)) {
@@ -551,17 +568,19 @@ void Finder::ProcessSentence(uint32_t si, const Sentence& s) {
       }
       const bool before_possible =
           content_start > s.first + 1 && (t_[content_start - 1].lower == "," ||
-                                           t_[content_start - 1].kind == TokenKind::kCloseQuote);
-      // "..., he said, ...": a parenthetical cue; the rest of the sentence is the content.
-      const bool parenthetical = before_possible && !c.subject_after && after < rest &&
-                                 t_[c.last].lower == "," && !quote;
-      // "...," she said in an interview on Tuesday.
-      const bool adverbial_tail = after < rest && IsPreposition(t_[after].lower) &&
-                                  t_[after].lower != "to" && !marked;
+                                          t_[content_start - 1].kind == TokenKind::kCloseQuote);
       // '"...," X said' is the commonest form of all: the quote is the content.
       const bool quote_before =
           before_possible && (t_[content_start - 1].kind == TokenKind::kCloseQuote ||
                               t_[content_start - 2].kind == TokenKind::kCloseQuote);
+      // "..., he said, ...": a parenthetical cue; the rest of the sentence is
+      // the content. After a closed quotation what follows the comma is the
+      // reporter's ('"...," she said, pointing to the crowd').
+      const bool parenthetical = before_possible && !c.subject_after && after < rest &&
+                                 t_[c.last].lower == "," && !quote && !quote_before;
+      // "...," she said in an interview on Tuesday.
+      const bool adverbial_tail =
+          after < rest && IsPreposition(t_[after].lower) && t_[after].lower != "to" && !marked;
       if (parenthetical) {
         begin = s.first;
         end = rest;
@@ -629,7 +648,7 @@ void Finder::ProcessSentence(uint32_t si, const Sentence& s) {
       }
     }
     while (end > begin && IsTrimmable(t_[end - 1])) --end;
-    if (end <= begin) continue;
+    if (end <= begin || OnlyTime(begin, end)) continue;
     Attribution a;
     a.sentence = si;
     a.holder = c.holder;
@@ -688,11 +707,14 @@ void Finder::MaybeContinueQuote(uint32_t si, const Sentence& s) {
   if (!s.first_in_paragraph || t_[s.first].kind != TokenKind::kOpenQuote) return;
   if (last_speaker_ < 0 || s.paragraph > last_speaker_paragraph_ + 2) return;
   // A speaker named later in the paragraph ("...," Smith said) takes it.
+  // Without one, every quotation of the paragraph continues the speaker.
   const auto& sentences = *in_.sentences;
+  uint32_t last_close = 0;
   for (uint32_t k = s.first; k < t_.size() && sentences[sentence_of_token_[k]].paragraph == s.paragraph; ++k) {
     if (!in_quote_[k] && t_[k].kind == TokenKind::kWord && Has(k, WordBits::kCue)) return;
+    if (t_[k].kind == TokenKind::kCloseQuote) last_close = k + 1;
   }
-  uint32_t end = QuoteEnd(s.first, s.paragraph);
+  uint32_t end = std::max(QuoteEnd(s.first, s.paragraph), last_close);
   covered_until_ = std::max(covered_until_, end);
   while (end > s.first && IsTrimmable(t_[end - 1])) --end;
   if (end <= s.first + 1) return;

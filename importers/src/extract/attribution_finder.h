@@ -43,6 +43,8 @@ class Finder {
   void FindSource(const Sentence& s, Candidate* c, std::span<const Candidate> earlier);
   uint32_t ContentEnd(uint32_t begin, uint32_t limit, const Sentence& s) const;
   uint32_t SkipToContent(uint32_t k, const Cue& cue, const Sentence& s) const;
+  // True when tokens [begin, end) only say when: "Friday", "on Monday night".
+  bool OnlyTime(uint32_t begin, uint32_t end) const;
   void ProcessSentence(uint32_t si, const Sentence& s);
   void MaybeContinueQuote(uint32_t si, const Sentence& s);
   void MaybeHeadlineColon(uint32_t si, const Sentence& s);
