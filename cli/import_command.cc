@@ -19,11 +19,21 @@ struct ImportArgs {
   std::string published;
   std::string extractor;
   int extractor_timeout = 60;
+  importers::SourceOptions limits;
   bool bulk = false;
   bool quiet = false;
   size_t max_errors_shown = 50;
   std::vector<std::string> paths;
 };
+
+// For sizes: CLI11 would read "-1" as the largest unsigned number.
+CLI::Validator NotNegative() {
+  return CLI::Validator(
+      [](std::string& v) {
+        return v.find('-') == std::string::npos ? std::string() : "must not be negative";
+      },
+      "");
+}
 
 std::string Summary(const importers::ImportSummary& s) {
   return absl::StrFormat(
@@ -36,6 +46,7 @@ std::string Summary(const importers::ImportSummary& s) {
 void Run(const ImportArgs& args) {
   importers::ImportOptions options;
   options.format = args.format;
+  options.source = args.limits;
   options.source.extractor_command = args.extractor;
   options.source.extractor_timeout_seconds = args.extractor_timeout;
   if (!args.published.empty()) {
@@ -98,6 +109,18 @@ void AddImportCommand(CLI::App& app) {
                   "claims JSONL on stdout");
   cmd->add_option("--extractor-timeout", args.extractor_timeout,
                   "Seconds the external extractor may take per document")
+      ->capture_default_str();
+  cmd->add_option("--max-document-bytes", args.limits.max_document_bytes,
+                  "Report and skip documents (and single lines) longer than this")
+      ->check(NotNegative())
+      ->capture_default_str();
+  cmd->add_option("--max-sentence-bytes", args.limits.max_sentence_bytes,
+                  "Cut longer sentences into pieces before extraction (0 = no limit)")
+      ->check(NotNegative())
+      ->capture_default_str();
+  cmd->add_option("--max-html-depth", args.limits.max_html_depth,
+                  "Report and skip HTML pages and feeds nested deeper than this")
+      ->check(NotNegative())
       ->capture_default_str();
   cmd->add_flag("--bulk", args.bulk,
                 "Load faster without a write-ahead log (a crash loses the unflushed part of "

@@ -2,6 +2,8 @@
 // would run them.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
 #include "nlohmann/json.hpp"
 #include "stancegraph/engine/database.h"
 #include "support/cli_runner.h"
@@ -135,4 +137,32 @@ TEST_CASE("the embedded API example imports a claims file and lists a holder's c
   CHECK_THAT(r.out, Catch::Contains("imported 2 documents, 4 claim mentions"));
   CHECK_THAT(r.out, Catch::Contains("2023-01-24T09:00:00Z  Turkey  -1  \"Sweden joins Nato\""));
   CHECK_THAT(r.out, Catch::Contains("2023-07-11T18:30:00Z  Turkey  +1  \"Sweden joins Nato\""));
+}
+
+TEST_CASE("import limits are options: an article over --max-document-bytes is skipped by name",
+          "[cli]") {
+  TempDir dir;
+  std::string db = "--db " + (dir / "db");
+  {
+    std::ofstream small(dir / "short.txt");
+    small << "Short note\n\nOslo said it would join the talks.\n";
+    std::ofstream big(dir / "long.txt");
+    big << "Long report\n\n";
+    for (int i = 0; i < 40; ++i) big << "Helsinki said it supports the new treaty. ";
+    big << "\n";
+  }
+  auto r = RunCli("import " + db + " --max-document-bytes 500 " + (dir / "short.txt") + " " +
+                  (dir / "long.txt"));
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Contains("long.txt"));
+  CHECK_THAT(r.err, Catch::Contains("1 errors"));
+  auto docs = RunCli("export documents " + db).out;
+  CHECK(Lines(docs) == 1);
+  CHECK_THAT(docs, Catch::Contains("Short note"));
+  // The default limit takes both.
+  std::string db2 = "--db " + (dir / "db2");
+  CHECK(RunCli("import " + db2 + " " + (dir / "short.txt") + " " + (dir / "long.txt"))
+            .exit_code == 0);
+  CHECK(RunCli("import " + db2 + " --max-sentence-bytes=-1 " + (dir / "short.txt")).exit_code !=
+        0);
 }
