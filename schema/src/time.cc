@@ -1,5 +1,6 @@
 #include "stancegraph/schema/time.h"
 
+#include <limits>
 #include <string>
 
 #include "absl/strings/ascii.h"
@@ -20,7 +21,14 @@ absl::StatusOr<Timestamp> ParseTime(std::string_view text) {
   absl::string_view s = absl::StripAsciiWhitespace(absl::string_view(text.data(), text.size()));
   if (s.empty()) return absl::InvalidArgumentError("empty time");
   int64_t seconds;
-  if (absl::SimpleAtoi(s, &seconds)) return SecondsToTimestamp(seconds);
+  if (absl::SimpleAtoi(s, &seconds)) {
+    // Seconds whose microseconds overflow a Timestamp are no time at all.
+    constexpr int64_t kMaxSeconds = std::numeric_limits<int64_t>::max() / 1'000'000;
+    if (seconds > kMaxSeconds || seconds < -kMaxSeconds) {
+      return absl::InvalidArgumentError(absl::StrCat("time \"", s, "\" is out of range"));
+    }
+    return SecondsToTimestamp(seconds);
+  }
   static constexpr const char* kFormats[] = {
       "%Y-%m-%dT%H:%M:%E*S%Ez", "%Y-%m-%dT%H:%M:%E*SZ", "%Y-%m-%dT%H:%M:%E*S",
       "%Y-%m-%d %H:%M:%E*S%Ez", "%Y-%m-%d %H:%M:%E*SZ", "%Y-%m-%d %H:%M:%E*S",

@@ -31,6 +31,8 @@ TEST_CASE("News dates in RFC 2822, ISO 8601 and common forms", "[importers]") {
   CHECK(Time(*ParseNewsDate("2025/08/15")) == "2025-08-15T00:00:00Z");
   CHECK_FALSE(ParseNewsDate("yesterday").has_value());
   CHECK_FALSE(ParseNewsDate("").has_value());
+  CHECK_FALSE(ParseNewsDate("9223372036854775807").has_value());
+  CHECK_FALSE(ParseNewsDate("2147483647/08/15").has_value());  // a year no article has
 }
 
 TEST_CASE("Plain text: title, dateline and trailing furniture", "[importers]") {

@@ -170,4 +170,9 @@ TEST_CASE("Times print as RFC 3339 and parse in the common forms", "[schema]") {
   CHECK(FormatTime(*ParseTime("2025-08-15")) == "2025-08-15T00:00:00Z");
   CHECK_FALSE(ParseTime("yesterday").ok());
   CHECK(FormatTime(kNoTime).empty());
+  // Seconds whose microseconds do not fit in a Timestamp are refused.
+  CHECK(ParseTime("9223372036854").ok());
+  CHECK_FALSE(ParseTime("9223372036855").ok());
+  CHECK_FALSE(ParseTime("9223372036854775807").ok());
+  CHECK_FALSE(ParseTime("-9223372036854775808").ok());
 }
