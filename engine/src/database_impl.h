@@ -27,6 +27,9 @@ struct StagingState {
   absl::flat_hash_map<schema::ClaimId, bool> claim_exists;
   // What the staged claims add to each proposition's sides.
   absl::flat_hash_map<schema::PropositionId, PropositionSides> sides_added;
+  // Everything stored went through these sets (the store was empty when they
+  // began), so a lookup they miss need not read the store.
+  bool sets_cover_store = false;
 };
 
 // InvalidArgument naming the first document that fails validation.
@@ -95,6 +98,8 @@ class DatabaseImpl final : public Database {
 
   // The staging steps Write and the bulk loader share. REQUIRES: write_mu_ held.
   absl::Status CheckWritable() const;
+  // A staging state starting at the next sequence.
+  StagingState NewStagingState() const;
   absl::StatusOr<bool> ShouldSkip(const schema::DocumentClaims& d, const WriteOptions& options,
                                   StagingState* state);
   absl::Status StageDocument(const schema::DocumentClaims& d, schema::Timestamp now, Sink& sink,
@@ -111,10 +116,12 @@ class DatabaseImpl final : public Database {
   absl::Status LoadState();
   absl::StatusOr<std::string> Get(Cf c, std::string_view key, const ReadOptions& ro);
   // Adds the entity unless stored already; merges new aliases into a stored one.
-  absl::Status StageEntity(const schema::Entity& e, Sink& sink);
-  absl::Status StageProposition(const schema::Proposition& p, Sink& sink);
-  // True when claim `id` is stored or staged in `state`.
-  absl::StatusOr<bool> ClaimExists(schema::ClaimId id, StagingState* state);
+  // `may_be_stored` false skips reading the store.
+  absl::Status StageEntity(const schema::Entity& e, bool may_be_stored, Sink& sink);
+  absl::Status StageProposition(const schema::Proposition& p, bool may_be_stored, Sink& sink);
+  // Whether claim `id` is stored or staged, as remembered in `state`: true
+  // when it is; the caller sets it once it stages the claim.
+  absl::StatusOr<bool*> ClaimExists(schema::ClaimId id, StagingState* state);
   // Sets what storing a mention of `c` changes (MentionRef's novelty fields)
   // and counts a new claim into its proposition's sides.
   absl::Status StageNovelty(const schema::Claim& c, StagingState* state, MentionRef* ref);

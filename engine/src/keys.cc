@@ -1,22 +1,25 @@
 #include "keys.h"
 
+#include <bit>
+#include <cstring>
+
 #include "stancegraph/schema/ids.h"
 
 namespace stancegraph::engine::keys {
 
+static_assert(std::endian::native == std::endian::little, "keys assume a little-endian host");
+
 void PutU64(std::string* out, uint64_t v) {
+  v = __builtin_bswap64(v);  // big-endian: byte order is numeric order
   char b[8];
-  for (int i = 7; i >= 0; --i) {
-    b[i] = static_cast<char>(v & 0xff);
-    v >>= 8;
-  }
+  std::memcpy(b, &v, 8);
   out->append(b, 8);
 }
 
 uint64_t GetU64(const char* p) {
-  uint64_t v = 0;
-  for (int i = 0; i < 8; ++i) v = (v << 8) | static_cast<uint8_t>(p[i]);
-  return v;
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  return __builtin_bswap64(v);
 }
 
 std::string U64Key(uint64_t id) {

@@ -57,10 +57,12 @@ bool MergeEntity(const schema::Entity& add, schema::Entity* into) {
 
 }  // namespace
 
-absl::Status DatabaseImpl::StageEntity(const schema::Entity& e, Sink& sink) {
+absl::Status DatabaseImpl::StageEntity(const schema::Entity& e, bool may_be_stored,
+                                       Sink& sink) {
   if (known_ids_.contains(e.id)) return absl::OkStatus();
   std::string key = keys::U64Key(e.id);
-  auto stored = GetEntity(e.id, {});
+  absl::StatusOr<schema::Entity> stored = absl::NotFoundError("");
+  if (may_be_stored) stored = GetEntity(e.id, {});
   schema::Entity merged = e;
   if (stored.ok()) {
     merged = *stored;
@@ -76,12 +78,15 @@ absl::Status DatabaseImpl::StageEntity(const schema::Entity& e, Sink& sink) {
   return absl::OkStatus();
 }
 
-absl::Status DatabaseImpl::StageProposition(const schema::Proposition& p, Sink& sink) {
+absl::Status DatabaseImpl::StageProposition(const schema::Proposition& p, bool may_be_stored,
+                                            Sink& sink) {
   if (known_ids_.contains(p.id)) return absl::OkStatus();
   std::string key = keys::U64Key(p.id);
-  auto stored = Get(kProps, key, {});
-  if (stored.ok()) return absl::OkStatus();  // the first wording stays canonical
-  if (!absl::IsNotFound(stored.status())) return stored.status();
+  if (may_be_stored) {
+    auto stored = Get(kProps, key, {});
+    if (stored.ok()) return absl::OkStatus();  // the first wording stays canonical
+    if (!absl::IsNotFound(stored.status())) return stored.status();
+  }
   std::string value;
   schema::EncodeProposition(p, &value);
   sink.Put(kProps, key, value);
@@ -99,11 +104,11 @@ absl::Status DatabaseImpl::StageDocument(const schema::DocumentClaims& d, schema
 
   for (const auto& e : d.entities) {
     if (!state->staged_ids.insert(e.id).second) continue;
-    SG_RETURN_IF_ERROR(StageEntity(e, sink));
+    SG_RETURN_IF_ERROR(StageEntity(e, !state->sets_cover_store, sink));
   }
   for (const auto& p : d.propositions) {
     if (!state->staged_ids.insert(p.id).second) continue;
-    SG_RETURN_IF_ERROR(StageProposition(p, sink));
+    SG_RETURN_IF_ERROR(StageProposition(p, !state->sets_cover_store, sink));
   }
   absl::flat_hash_map<schema::ClaimId, const schema::Claim*> claims;
   for (const auto& c : d.claims) {
@@ -152,28 +157,30 @@ absl::Status DatabaseImpl::StageDocument(const schema::DocumentClaims& d, schema
   return absl::OkStatus();
 }
 
-absl::StatusOr<bool> DatabaseImpl::ClaimExists(schema::ClaimId id, StagingState* state) {
+absl::StatusOr<bool*> DatabaseImpl::ClaimExists(schema::ClaimId id, StagingState* state) {
   auto [it, inserted] = state->claim_exists.try_emplace(id, false);
-  if (!inserted) return it->second;
-  if (document_count_ == 0) return false;  // nothing stored yet
+  if (!inserted || state->sets_cover_store) return &it->second;
   rocksdb::PinnableSlice value;
   const std::string key = keys::U64Key(id);
   rocksdb::Status s = db_->Get({}, cf(kClaims), key, &value);
-  if (s.IsNotFound()) return false;
-  SG_RETURN_IF_ERROR(FromRocks(s, absl::StrCat("read claims of ", dir_)));
-  state->claim_exists[id] = true;
-  return true;
+  if (!s.IsNotFound()) {
+    SG_RETURN_IF_ERROR(FromRocks(s, absl::StrCat("read claims of ", dir_)));
+    it->second = true;
+  }
+  return &it->second;
 }
 
 absl::Status DatabaseImpl::StageNovelty(const schema::Claim& c, StagingState* state,
                                         MentionRef* ref) {
-  SG_ASSIGN_OR_RETURN(const bool existed, ClaimExists(c.id, state));
+  SG_ASSIGN_OR_RETURN(bool* const exists, ClaimExists(c.id, state));
+  const bool existed = *exists;
   ref->first_of_claim = !existed;
-  if (!existed) state->claim_exists[c.id] = true;
+  *exists = true;
   if (c.polarity == 0) return absl::OkStatus();
   const schema::ClaimId opposite =
       schema::MakeClaimId(c.holder, c.proposition, static_cast<int8_t>(-c.polarity));
-  SG_ASSIGN_OR_RETURN(const bool other_side, ClaimExists(opposite, state));
+  SG_ASSIGN_OR_RETURN(bool* const other_exists, ClaimExists(opposite, state));
+  const bool other_side = *other_exists;
   ref->pair_has_both = other_side;
   ref->completes_pair = !existed && other_side;
   if (!existed) {
@@ -239,8 +246,16 @@ absl::StatusOr<bool> DatabaseImpl::ShouldSkip(const schema::DocumentClaims& d,
   bool first_in_call = state->documents.insert(d.document.id).second;
   if (!options.skip_existing) return false;
   if (!first_in_call) return true;
+  if (state->sets_cover_store) return false;
   SG_ASSIGN_OR_RETURN(bool stored, HasDocument(d.document.id, {}));
   return stored;
+}
+
+StagingState DatabaseImpl::NewStagingState() const {
+  StagingState state;
+  state.first_sequence = state.sequence = next_sequence_.load();
+  state.sets_cover_store = document_count_ == 0;
+  return state;
 }
 
 absl::Status DatabaseImpl::CheckWritable() const {
@@ -268,8 +283,7 @@ absl::StatusOr<WriteSummary> DatabaseImpl::Write(absl::Span<const schema::Docume
   if (bulk_loader_active_) {
     return absl::FailedPreconditionError("a bulk load is in progress on this database");
   }
-  StagingState state;
-  state.first_sequence = state.sequence = next_sequence_.load();
+  StagingState state = NewStagingState();
   const schema::Timestamp now = absl::ToUnixMicros(absl::Now());
   rocksdb::WriteBatch batch;
   WriteBatchSink sink(&batch, handles_.data());

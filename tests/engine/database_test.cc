@@ -323,7 +323,7 @@ TEST_CASE("The bulk loader keeps the same sides across its chunks", "[engine][in
   for (const auto& d : docs) REQUIRE(a->Write({d}, {}).ok());
   {
     // A budget this small ingests a chunk every few documents.
-    auto loader = b->NewBulkLoader({.memory_budget_bytes = 2000});
+    auto loader = b->NewBulkLoader({.chunk_bytes = 2000});
     REQUIRE(loader.ok());
     for (const auto& d : docs) REQUIRE((*loader)->Add({d}).ok());
     REQUIRE((*loader)->Finish().ok());

@@ -182,7 +182,7 @@ TEST_CASE("Counts since any earlier point are the full counts now less the full 
     std::vector<std::unique_ptr<engine::Snapshot>> then;
     std::unique_ptr<engine::BulkLoader> loader;
     if (bulk) {
-      auto l = f.db().NewBulkLoader({.memory_budget_bytes = 3000});
+      auto l = f.db().NewBulkLoader({.chunk_bytes = 3000});
       REQUIRE(l.ok());
       loader = *std::move(l);
     }

@@ -1,6 +1,7 @@
 // Loading many documents fast: they are buffered in memory, sorted per
 // column family, written as SST files and ingested in one atomic step per
 // chunk. A chunk is stored whole or not at all, and holds whole documents.
+// Chunks are stored in order, each in the background while the next fills.
 #pragma once
 
 #include <cstddef>
@@ -21,14 +22,16 @@ struct WriteSummary {
 };
 
 struct BulkLoadOptions {
-  // Buffered bytes that trigger writing and ingesting a chunk; bounds the
-  // loader's memory. Default: 512 MiB.
-  size_t memory_budget_bytes = 512u << 20;
+  // Buffered bytes that make a chunk. While one chunk is written and
+  // ingested in the background the next one fills, so the loader holds about
+  // twice this. Larger chunks leave fewer, larger files. Default: 64 MiB.
+  size_t chunk_bytes = 64u << 20;
 };
 
 // Not thread-safe. Obtain from Database::NewBulkLoader; destroy before the
-// Database. Destroying it without Finish() drops what is still buffered
-// (earlier chunks stay stored).
+// Database. Destroying it without Finish() drops the chunk still filling;
+// earlier chunks are stored (the destructor waits for the one in progress).
+// A chunk's errors surface from the next Add or from Finish.
 class BulkLoader {
  public:
   virtual ~BulkLoader() = default;
@@ -38,7 +41,8 @@ class BulkLoader {
   // these mentions added to it.
   virtual absl::StatusOr<WriteSummary> Add(absl::Span<const schema::DocumentClaims> docs,
                                            const WriteOptions& options = {}) = 0;
-  // Ingests what is buffered. The loader can go on being used after.
+  // Stores what is buffered and returns when every chunk is stored. The
+  // loader can go on being used after.
   virtual absl::Status Finish() = 0;
 };
 
