@@ -23,13 +23,22 @@ struct StagingState {
   WriteSummary summary;
   absl::flat_hash_set<schema::DocumentId> documents;  // met in this write
   absl::flat_hash_set<uint64_t> staged_ids;           // entities and propositions staged
-  // Whether a claim is stored or staged, for the claims looked up so far.
-  absl::flat_hash_map<schema::ClaimId, bool> claim_exists;
+  // Which claims of a (holder, proposition) pair are stored or staged, for
+  // the polarities looked up so far: one lookup serves a claim and its
+  // opposite.
+  struct PairClaims {
+    uint8_t known = 0;   // bit per polarity: -1 -> 1, 0 -> 2, +1 -> 4
+    uint8_t exists = 0;  // of the known ones, those stored or staged
+  };
+  absl::flat_hash_map<std::pair<schema::EntityId, schema::PropositionId>, PairClaims> pairs;
   // What the staged claims add to each proposition's sides.
   absl::flat_hash_map<schema::PropositionId, PropositionSides> sides_added;
   // Everything stored went through these sets (the store was empty when they
   // began), so a lookup they miss need not read the store.
   bool sets_cover_store = false;
+  // The stored sides of propositions, as StageCounters last wrote them; with
+  // sets_cover_store, a proposition missing here has none.
+  absl::flat_hash_map<schema::PropositionId, PropositionSides> sides_stored;
 };
 
 // InvalidArgument naming the first document that fails validation.
@@ -105,7 +114,7 @@ class DatabaseImpl final : public Database {
   absl::Status StageDocument(const schema::DocumentClaims& d, schema::Timestamp now, Sink& sink,
                              StagingState* state);
   // The counters and the sides of every proposition the staged claims touch.
-  absl::Status StageCounters(const StagingState& state, schema::Timestamp now, Sink& sink);
+  absl::Status StageCounters(StagingState* state, schema::Timestamp now, Sink& sink);
   // After the staged data is durable: advance counters and caches.
   void Commit(const StagingState& state);
   std::mutex& write_mutex() { return write_mu_; }
@@ -119,9 +128,11 @@ class DatabaseImpl final : public Database {
   // `may_be_stored` false skips reading the store.
   absl::Status StageEntity(const schema::Entity& e, bool may_be_stored, Sink& sink);
   absl::Status StageProposition(const schema::Proposition& p, bool may_be_stored, Sink& sink);
-  // Whether claim `id` is stored or staged, as remembered in `state`: true
-  // when it is; the caller sets it once it stages the claim.
-  absl::StatusOr<bool*> ClaimExists(schema::ClaimId id, StagingState* state);
+  // Whether the claim of `c`'s holder and proposition with `polarity` is
+  // stored or staged, as `pair` remembers; reads the store once per claim
+  // unless the staging sets cover it.
+  absl::StatusOr<bool> ClaimExists(const schema::Claim& c, int8_t polarity,
+                                   StagingState::PairClaims* pair, bool sets_cover_store);
   // Sets what storing a mention of `c` changes (MentionRef's novelty fields)
   // and counts a new claim into its proposition's sides.
   absl::Status StageNovelty(const schema::Claim& c, StagingState* state, MentionRef* ref);

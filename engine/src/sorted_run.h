@@ -23,7 +23,7 @@ class SortedRun {
   void Put(std::string_view key, std::string_view value) {
     const size_t need = 8 + key.size() + value.size();
     if (used_ + need > block_size_) NewBlock(need);
-    char* p = blocks_[block_].get() + used_;
+    char* p = blocks_[block_].data() + used_;
     const uint32_t lens[2] = {static_cast<uint32_t>(key.size()),
                               static_cast<uint32_t>(value.size())};
     std::memcpy(p, lens, 8);
@@ -90,9 +90,24 @@ class SortedRun {
   static bool Less(const Entry& a, const Entry& b) { return Compare(a, b) < 0; }
   void NewBlock(size_t need);
 
+  // Memory mapped with its pages populated in one call: faulting fresh
+  // pages in one at a time costs more than filling them.
+  class Block {
+   public:
+    explicit Block(size_t size);
+    Block(Block&& b) noexcept : data_(b.data_), size_(b.size_) { b.data_ = nullptr; }
+    Block& operator=(Block&&) = delete;
+    ~Block();
+    char* data() const { return data_; }
+    size_t size() const { return size_; }
+
+   private:
+    char* data_;
+    size_t size_;
+  };
+
   static constexpr size_t kBlockSize = 4u << 20;
-  std::vector<std::unique_ptr<char[]>> blocks_;
-  std::vector<size_t> block_sizes_;
+  std::vector<Block> blocks_;
   size_t block_ = 0;       // the block being filled
   size_t block_size_ = 0;  // its size; 0 before the first
   size_t used_ = 0;

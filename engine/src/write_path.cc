@@ -19,6 +19,8 @@
 namespace stancegraph::engine {
 namespace {
 
+uint8_t PolarityBit(int8_t polarity) { return static_cast<uint8_t>(1u << (polarity + 1)); }
+
 std::string DocumentName(const schema::Document& d) {
   return d.source.empty() ? schema::FormatId(d.id) : d.source;
 }
@@ -149,38 +151,41 @@ absl::Status DatabaseImpl::StageDocument(const schema::DocumentClaims& d, schema
   }
   // Claims without a mention still count into their proposition's sides.
   for (const auto& c : d.claims) {
-    auto known = state->claim_exists.find(c.id);
-    if (known != state->claim_exists.end() && known->second) continue;
+    auto known = state->pairs.find(std::pair(c.holder, c.proposition));
+    if (known != state->pairs.end() && (known->second.exists & PolarityBit(c.polarity))) continue;
     MentionRef unused;
     SG_RETURN_IF_ERROR(StageNovelty(c, state, &unused));
   }
   return absl::OkStatus();
 }
 
-absl::StatusOr<bool*> DatabaseImpl::ClaimExists(schema::ClaimId id, StagingState* state) {
-  auto [it, inserted] = state->claim_exists.try_emplace(id, false);
-  if (!inserted || state->sets_cover_store) return &it->second;
+absl::StatusOr<bool> DatabaseImpl::ClaimExists(const schema::Claim& c, int8_t polarity,
+                                               StagingState::PairClaims* pair,
+                                               bool sets_cover_store) {
+  const uint8_t bit = PolarityBit(polarity);
+  if (pair->known & bit) return (pair->exists & bit) != 0;
+  pair->known |= bit;
+  if (sets_cover_store) return false;
   rocksdb::PinnableSlice value;
-  const std::string key = keys::U64Key(id);
+  const std::string key = keys::U64Key(schema::MakeClaimId(c.holder, c.proposition, polarity));
   rocksdb::Status s = db_->Get({}, cf(kClaims), key, &value);
-  if (!s.IsNotFound()) {
-    SG_RETURN_IF_ERROR(FromRocks(s, absl::StrCat("read claims of ", dir_)));
-    it->second = true;
-  }
-  return &it->second;
+  if (s.IsNotFound()) return false;
+  SG_RETURN_IF_ERROR(FromRocks(s, absl::StrCat("read claims of ", dir_)));
+  pair->exists |= bit;
+  return true;
 }
 
 absl::Status DatabaseImpl::StageNovelty(const schema::Claim& c, StagingState* state,
                                         MentionRef* ref) {
-  SG_ASSIGN_OR_RETURN(bool* const exists, ClaimExists(c.id, state));
-  const bool existed = *exists;
+  StagingState::PairClaims& pair = state->pairs[std::pair(c.holder, c.proposition)];
+  SG_ASSIGN_OR_RETURN(const bool existed,
+                      ClaimExists(c, c.polarity, &pair, state->sets_cover_store));
   ref->first_of_claim = !existed;
-  *exists = true;
+  pair.exists |= PolarityBit(c.polarity);
   if (c.polarity == 0) return absl::OkStatus();
-  const schema::ClaimId opposite =
-      schema::MakeClaimId(c.holder, c.proposition, static_cast<int8_t>(-c.polarity));
-  SG_ASSIGN_OR_RETURN(bool* const other_exists, ClaimExists(opposite, state));
-  const bool other_side = *other_exists;
+  SG_ASSIGN_OR_RETURN(const bool other_side,
+                      ClaimExists(c, static_cast<int8_t>(-c.polarity), &pair,
+                                  state->sets_cover_store));
   ref->pair_has_both = other_side;
   ref->completes_pair = !existed && other_side;
   if (!existed) {
@@ -191,12 +196,16 @@ absl::Status DatabaseImpl::StageNovelty(const schema::Claim& c, StagingState* st
   return absl::OkStatus();
 }
 
-absl::Status DatabaseImpl::StageCounters(const StagingState& state, schema::Timestamp now,
+absl::Status DatabaseImpl::StageCounters(StagingState* state_out, schema::Timestamp now,
                                          Sink& sink) {
+  const StagingState& state = *state_out;
   for (const auto& [prop, added] : state.sides_added) {
     const std::string key = keys::U64Key(prop);
     PropositionSides sides;
-    if (document_count_ > 0) {
+    auto known = state_out->sides_stored.find(prop);
+    if (known != state_out->sides_stored.end()) {
+      sides = known->second;
+    } else if (!state.sets_cover_store && document_count_ > 0) {
       std::string stored;
       rocksdb::Status s = db_->Get({}, cf(kPropSides), key, &stored);
       if (s.ok() && !keys::DecodeSides(stored, &sides)) {
@@ -211,6 +220,7 @@ absl::Status DatabaseImpl::StageCounters(const StagingState& state, schema::Time
     sides.against_holders += added.against_holders;
     sides.both_holders += added.both_holders;
     sink.Put(kPropSides, key, keys::SidesValue(sides));
+    if (state.sets_cover_store) state_out->sides_stored[prop] = sides;
   }
   std::string v;
   keys::PutU64(&v, state.sequence);
@@ -296,7 +306,7 @@ absl::StatusOr<WriteSummary> DatabaseImpl::Write(absl::Span<const schema::Docume
     SG_RETURN_IF_ERROR(StageDocument(d, now, sink, &state));
   }
   if (state.summary.documents_written == 0) return state.summary;
-  SG_RETURN_IF_ERROR(StageCounters(state, now, sink));
+  SG_RETURN_IF_ERROR(StageCounters(&state, now, sink));
 
   rocksdb::WriteOptions wo;
   wo.sync = options.sync && !bulk_load_;

@@ -7,11 +7,15 @@
 #include "stancegraph/schema/ids.h"
 #include "stancegraph/schema/time.h"
 #include "support/claims_builder.h"
+#include "support/engine_probe.h"
 #include "support/temp_dir.h"
 
 using namespace stancegraph;
 using engine::Database;
 using testing::ClaimsBuilder;
+using testing::Novelty;
+using testing::NoveltySince;
+using testing::SidesOf;
 using testing::TempDir;
 
 namespace {
@@ -231,33 +235,6 @@ TEST_CASE("A directory that is not a stancegraph database is refused", "[engine]
   REQUIRE_FALSE(db.ok());
 }
 
-namespace {
-
-struct Novelty {
-  bool first_of_claim, completes_pair, pair_has_both;
-  bool operator==(const Novelty&) const = default;
-};
-
-std::vector<Novelty> NoveltySince(Database& db, uint64_t since) {
-  std::vector<Novelty> out;
-  auto it = db.ScanByIngest(since);
-  for (; it->Valid(); it->Next()) {
-    const auto& r = it->ref();
-    out.push_back({r.first_of_claim, r.completes_pair, r.pair_has_both});
-  }
-  REQUIRE(it->status().ok());
-  return out;
-}
-
-engine::PropositionSides SidesOf(Database& db, const std::string& prop) {
-  const schema::PropositionId id = schema::MakePropositionId(schema::NormalizeKey(prop));
-  auto sides = db.GetPropositionSides({id});
-  REQUIRE(sides.ok());
-  REQUIRE(sides->size() == 1);
-  return (*sides)[0];
-}
-
-}  // namespace
 
 TEST_CASE("Each mention records what it changed, and each proposition its sides",
           "[engine][incremental]") {
