@@ -32,11 +32,16 @@ inline constexpr std::array<std::string_view, kNumCfs> kCfNames = {
     "prop_sides",
 };
 
-// Column families scanned by an 8-byte id prefix get a prefix bloom filter.
+// Column families keyed by an 8-byte id prefix.
 inline constexpr bool HasIdPrefix(int cf) {
   return cf == kDocRanges || cf == kByHolder || cf == kByProp ||
          cf == kPropClaims || cf == kHolderClaims;
 }
+
+// Of those, the ones read by prefix seeks, which a prefix bloom filter
+// serves; the others are scanned in total order, where a filter is dead
+// weight in every file written.
+inline constexpr bool IsPrefixSought(int cf) { return cf == kDocRanges; }
 
 // Column families read by point lookups get a whole-key bloom filter.
 inline constexpr bool IsPointLookup(int cf) {

@@ -58,14 +58,14 @@ rocksdb::ColumnFamilyOptions CfOptions(int cf, const OpenOptions& o,
   table.block_cache = cache;
   table.cache_index_and_filter_blocks = false;
   table.format_version = 5;
-  if (IsPointLookup(cf) || HasIdPrefix(cf)) {
+  if (IsPointLookup(cf) || IsPrefixSought(cf)) {
     table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
     table.whole_key_filtering = IsPointLookup(cf);
   }
   if (HasIdPrefix(cf)) opts.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(8));
   opts.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   opts.compression = rocksdb::kLZ4Compression;
-  opts.bottommost_compression = rocksdb::kZSTD;
+  opts.bottommost_compression = cf == kByHolder ? rocksdb::kLZ4Compression : rocksdb::kZSTD;
   opts.level_compaction_dynamic_level_bytes = true;
   opts.write_buffer_size = o.bulk_load ? (64u << 20) : (16u << 20);
   opts.max_write_buffer_number = 4;

@@ -41,7 +41,9 @@ class BulkLoader {
   // these mentions added to it.
   virtual absl::StatusOr<WriteSummary> Add(absl::Span<const schema::DocumentClaims> docs,
                                            const WriteOptions& options = {}) = 0;
-  // Stores what is buffered and returns when every chunk is stored. The
+  // Stores what is buffered and returns when every chunk is stored. When the
+  // database held no document as the loader began, also merges the files
+  // the chunks left in the holder index, so timeline seeks read one. The
   // loader can go on being used after.
   virtual absl::Status Finish() = 0;
 };
