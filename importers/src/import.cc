@@ -1,51 +1,14 @@
 #include "stancegraph/importers/import.h"
 
-#include <filesystem>
-#include <fstream>
-#include <iostream>
-#include <streambuf>
-
 #include "absl/container/flat_hash_set.h"
-#include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "input_files.h"
-#include "stancegraph/importers/formats.h"
+#include "read_ahead.h"
 #include "stancegraph/schema/status_macros.h"
-#include "stancegraph/schema/validate.h"
 
 namespace stancegraph::importers {
 namespace {
 
-// Replays bytes already read (to detect the format) before the rest of a
-// stream that cannot seek back, such as stdin.
-class PrefixedBuf final : public std::streambuf {
- public:
-  PrefixedBuf(std::string prefix, std::streambuf* rest) : prefix_(std::move(prefix)), rest_(rest) {
-    setg(prefix_.data(), prefix_.data(), prefix_.data() + prefix_.size());
-  }
-
- protected:
-  int_type underflow() override {
-    if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
-    std::streamsize n = rest_->sgetn(buf_, sizeof buf_);
-    if (n <= 0) return traits_type::eof();
-    setg(buf_, buf_, buf_ + n);
-    return traits_type::to_int_type(*gptr());
-  }
-
- private:
-  std::string prefix_;
-  std::streambuf* rest_;
-  char buf_[1 << 16];
-};
-
-std::string ReadHead(std::istream& in, size_t n) {
-  std::string head(n, '\0');
-  in.read(head.data(), static_cast<std::streamsize>(n));
-  head.resize(static_cast<size_t>(in.gcount()));
-  return head;
-}
-
+// Writes what the read-ahead thread parses, in batches of whole documents.
 class Importer {
  public:
   Importer(engine::Database& db, const ImportOptions& options, const ErrorSink& errors,
@@ -57,12 +20,17 @@ class Importer {
     if (options_.bulk) {
       SG_ASSIGN_OR_RETURN(loader_, db_.NewBulkLoader({}));
     }
-    auto count_error = [this](const ImportError& e) {
-      ++summary_.errors;
-      if (errors_) errors_(e);
-    };
-    for (const std::string& path : ExpandInputs(paths, options_.follow_symlinks, count_error)) {
-      SG_RETURN_IF_ERROR(ImportOne(path, count_error));
+    ReadAhead reader(paths, options_);
+    ReadBatch batch;
+    while (reader.Next(&batch)) {
+      summary_.files += batch.files;
+      summary_.documents_read += batch.documents_read;
+      summary_.bytes_read += batch.bytes_read;
+      summary_.errors += batch.errors.size();
+      if (errors_) {
+        for (const ImportError& e : batch.errors) errors_(e);
+      }
+      for (schema::DocumentClaims& doc : batch.documents) SG_RETURN_IF_ERROR(Add(std::move(doc)));
       summary_.seconds = absl::ToDoubleSeconds(absl::Now() - start);
     }
     SG_RETURN_IF_ERROR(FlushBatch());
@@ -73,59 +41,7 @@ class Importer {
   }
 
  private:
-  absl::Status ImportOne(const std::string& path, const ErrorSink& errors) {
-    ++summary_.files;
-    std::ifstream file;
-    std::istream* in = &std::cin;
-    if (path != "-") {
-      file.open(path, std::ios::binary);
-      if (!file) {
-        errors({path, 0, "cannot open file"});
-        return absl::OkStatus();
-      }
-      in = &file;
-    }
-    std::string format = options_.format;
-    std::unique_ptr<PrefixedBuf> replay;
-    std::istream replayed(nullptr);
-    if (format == "auto") {
-      std::string head = ReadHead(*in, 4096);
-      format = DetectFormat(path == "-" ? "" : path, head);
-      if (path == "-") {
-        in->clear();
-        replay = std::make_unique<PrefixedBuf>(std::move(head), in->rdbuf());
-        replayed.rdbuf(replay.get());
-        in = &replayed;
-      } else {
-        file.clear();
-        file.seekg(0);
-      }
-    }
-    auto source = MakeSource(format, *in, path, options_.source, errors);
-    if (!source.ok()) {
-      errors({path, 0, std::string(source.status().message())});
-      return absl::OkStatus();
-    }
-    schema::DocumentClaims doc;
-    while ((*source)->Next(&doc)) {
-      ++summary_.documents_read;
-      SG_RETURN_IF_ERROR(Add(std::move(doc), path, errors));
-      doc = {};
-    }
-    if (!(*source)->status().ok()) errors({path, 0, std::string((*source)->status().message())});
-    if (path != "-") {
-      std::error_code ec;
-      auto size = std::filesystem::file_size(path, ec);
-      if (!ec) summary_.bytes_read += size;
-    }
-    return absl::OkStatus();
-  }
-
-  absl::Status Add(schema::DocumentClaims doc, const std::string& path, const ErrorSink& errors) {
-    if (auto s = schema::ValidateDocumentClaims(doc); !s.ok()) {
-      errors({path, 0, absl::StrCat("document ", doc.document.source, ": ", s.message())});
-      return absl::OkStatus();
-    }
+  absl::Status Add(schema::DocumentClaims doc) {
     // A document met again in this run (its records were not consecutive)
     // gets its further claims appended; one stored before the run is left.
     if (written_.contains(doc.document.id)) {

@@ -1,0 +1,152 @@
+#include "read_ahead.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <streambuf>
+
+#include "absl/strings/str_cat.h"
+#include "input_files.h"
+#include "stancegraph/importers/formats.h"
+#include "stancegraph/schema/validate.h"
+
+namespace stancegraph::importers {
+namespace {
+
+// Replays bytes already read (to detect the format) before the rest of a
+// stream that cannot seek back, such as stdin.
+class PrefixedBuf final : public std::streambuf {
+ public:
+  PrefixedBuf(std::string prefix, std::streambuf* rest) : prefix_(std::move(prefix)), rest_(rest) {
+    setg(prefix_.data(), prefix_.data(), prefix_.data() + prefix_.size());
+  }
+
+ protected:
+  int_type underflow() override {
+    if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+    std::streamsize n = rest_->sgetn(buf_, sizeof buf_);
+    if (n <= 0) return traits_type::eof();
+    setg(buf_, buf_, buf_ + n);
+    return traits_type::to_int_type(*gptr());
+  }
+
+ private:
+  std::string prefix_;
+  std::streambuf* rest_;
+  char buf_[1 << 16];
+};
+
+std::string ReadHead(std::istream& in, size_t n) {
+  std::string head(n, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(n));
+  head.resize(static_cast<size_t>(in.gcount()));
+  return head;
+}
+
+}  // namespace
+
+ReadAhead::ReadAhead(std::vector<std::string> paths, const ImportOptions& options)
+    : paths_(std::move(paths)), options_(options), thread_([this] { Run(); }) {}
+
+ReadAhead::~ReadAhead() {
+  {
+    std::lock_guard lock(mu_);
+    stopped_ = true;
+  }
+  changed_.notify_all();
+  thread_.join();
+}
+
+bool ReadAhead::Next(ReadBatch* out) {
+  std::unique_lock lock(mu_);
+  changed_.wait(lock, [&] { return !queue_.empty() || done_; });
+  if (queue_.empty()) return false;
+  *out = std::move(queue_.front());
+  queue_.pop_front();
+  changed_.notify_all();
+  return true;
+}
+
+bool ReadAhead::Offer(bool force) {
+  if (!force && pending_.documents.size() < kBatchDocuments && pending_bytes_ < kBatchBytes) {
+    return true;
+  }
+  std::unique_lock lock(mu_);
+  changed_.wait(lock, [&] { return queue_.size() < kMaxQueued || stopped_; });
+  if (stopped_) return false;
+  queue_.push_back(std::move(pending_));
+  pending_ = ReadBatch();
+  pending_bytes_ = 0;
+  changed_.notify_all();
+  return true;
+}
+
+void ReadAhead::Run() {
+  ErrorSink collect = [this](const ImportError& e) { pending_.errors.push_back(e); };
+  for (const std::string& path : ExpandInputs(paths_, options_.follow_symlinks, collect)) {
+    ReadFile(path);
+    if (!Offer(/*force=*/false)) break;
+  }
+  Offer(/*force=*/true);
+  {
+    std::lock_guard lock(mu_);
+    done_ = true;
+  }
+  changed_.notify_all();
+}
+
+void ReadAhead::ReadFile(const std::string& path) {
+  ErrorSink errors = [this](const ImportError& e) { pending_.errors.push_back(e); };
+  ++pending_.files;
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  if (path != "-") {
+    file.open(path, std::ios::binary);
+    if (!file) {
+      errors({path, 0, "cannot open file"});
+      return;
+    }
+    in = &file;
+  }
+  std::string format = options_.format;
+  std::unique_ptr<PrefixedBuf> replay;
+  std::istream replayed(nullptr);
+  if (format == "auto") {
+    std::string head = ReadHead(*in, 4096);
+    format = DetectFormat(path == "-" ? "" : path, head);
+    if (path == "-") {
+      in->clear();
+      replay = std::make_unique<PrefixedBuf>(std::move(head), in->rdbuf());
+      replayed.rdbuf(replay.get());
+      in = &replayed;
+    } else {
+      file.clear();
+      file.seekg(0);
+    }
+  }
+  auto source = MakeSource(format, *in, path, options_.source, errors);
+  if (!source.ok()) {
+    errors({path, 0, std::string(source.status().message())});
+    return;
+  }
+  schema::DocumentClaims doc;
+  while ((*source)->Next(&doc)) {
+    ++pending_.documents_read;
+    if (auto s = schema::ValidateDocumentClaims(doc); !s.ok()) {
+      errors({path, 0, absl::StrCat("document ", doc.document.source, ": ", s.message())});
+    } else {
+      pending_bytes_ += doc.document.text.size() + 256 * doc.mentions.size();
+      pending_.documents.push_back(std::move(doc));
+    }
+    doc = {};
+    if (!Offer(/*force=*/false)) return;
+  }
+  if (!(*source)->status().ok()) errors({path, 0, std::string((*source)->status().message())});
+  if (path != "-") {
+    std::error_code ec;
+    auto size = std::filesystem::file_size(path, ec);
+    if (!ec) pending_.bytes_read += size;
+  }
+}
+
+}  // namespace stancegraph::importers
