@@ -65,7 +65,10 @@ rocksdb::ColumnFamilyOptions CfOptions(int cf, const OpenOptions& o,
   if (HasIdPrefix(cf)) opts.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(8));
   opts.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   opts.compression = rocksdb::kLZ4Compression;
-  opts.bottommost_compression = cf == kByHolder ? rocksdb::kLZ4Compression : rocksdb::kZSTD;
+  // The indexes queries scan whole stay LZ4 at the bottom: cheaper to read
+  // and to merge after a bulk load.
+  opts.bottommost_compression =
+      cf == kByHolder || cf == kPropClaims ? rocksdb::kLZ4Compression : rocksdb::kZSTD;
   opts.level_compaction_dynamic_level_bytes = true;
   opts.write_buffer_size = o.bulk_load ? (64u << 20) : (16u << 20);
   opts.max_write_buffer_number = 4;

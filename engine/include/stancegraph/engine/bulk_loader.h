@@ -43,8 +43,9 @@ class BulkLoader {
                                            const WriteOptions& options = {}) = 0;
   // Stores what is buffered and returns when every chunk is stored. When the
   // database held no document as the loader began, also merges the files
-  // the chunks left in the holder index, so timeline seeks read one. The
-  // loader can go on being used after.
+  // the chunks left in the two indexes queries read most (holder timelines
+  // and claims by proposition), so those read one file each. The loader can
+  // go on being used after.
   virtual absl::Status Finish() = 0;
 };
 
