@@ -284,34 +284,3 @@ TEST_CASE("Each mention records what it changed, and each proposition its sides"
   CHECK((*old)[0].against_holders == 1);
   CHECK(SidesOf(*db, "Sweden joins Nato").against_holders == 2);
 }
-
-TEST_CASE("The bulk loader keeps the same sides across its chunks", "[engine][incremental]") {
-  TempDir a_dir, b_dir;
-  auto a = OpenOrDie(a_dir.path());
-  auto b = OpenOrDie(b_dir.path());
-  std::vector<schema::DocumentClaims> docs;
-  const char* holders[] = {"Ankara", "Helsinki", "Budapest", "Stockholm"};
-  for (int i = 0; i < 24; ++i) {
-    docs.push_back(ClaimsBuilder("wire-" + std::to_string(i), "2024-01-01")
-                       .Claim(holders[i % 4], (i / 4) % 3 - 1, "Sweden joins Nato")
-                       .Claim(holders[(i + 1) % 4], (i / 4) % 2 == 0 ? 1 : -1, "Ukraine joins Nato")
-                       .Build());
-  }
-  for (const auto& d : docs) REQUIRE(a->Write({d}, {}).ok());
-  {
-    // A budget this small ingests a chunk every few documents.
-    auto loader = b->NewBulkLoader({.chunk_bytes = 2000});
-    REQUIRE(loader.ok());
-    for (const auto& d : docs) REQUIRE((*loader)->Add({d}).ok());
-    REQUIRE((*loader)->Finish().ok());
-  }
-  for (const char* prop : {"Sweden joins Nato", "Ukraine joins Nato"}) {
-    INFO(prop);
-    const engine::PropositionSides x = SidesOf(*a, prop), y = SidesOf(*b, prop);
-    CHECK(x.for_holders == y.for_holders);
-    CHECK(x.against_holders == y.against_holders);
-    CHECK(x.both_holders == y.both_holders);
-    CHECK(x.both_holders > 0);
-  }
-  CHECK(NoveltySince(*a, 1) == NoveltySince(*b, 1));
-}
