@@ -153,11 +153,6 @@ class BulkLoaderImpl final : public BulkLoader {
   }
 
  private:
-  // What is known about claims, documents and ids staged by this loader,
-  // carried from chunk to chunk while it stays under this many entries, so
-  // the next chunk can be staged before the last one is stored.
-  static constexpr size_t kMaxCarried = 8u << 20;
-
   absl::Status Break(absl::Status s) {
     broken_ = s;
     return s;
@@ -183,7 +178,7 @@ class BulkLoaderImpl final : public BulkLoader {
     const size_t carried =
         state_.pairs.size() + state_.documents.size() + state_.staged_ids.size() +
         state_.sides_stored.size();
-    wait = wait || carried > kMaxCarried;
+    wait = wait || carried > options_.max_remembered;
     StagingState next;
     if (!wait) {
       next.first_sequence = next.sequence = state_.sequence;

@@ -52,15 +52,26 @@ constexpr engine::BulkLoadOptions kSmallChunks{.chunk_bytes = 2000};
 
 TEST_CASE("A bulk load in many chunks records what ordinary writes record", "[engine][bulk]") {
   const auto docs = Wires(30);
-  for (const size_t written_first : {size_t{0}, size_t{10}}) {
-    DYNAMIC_SECTION((written_first == 0 ? "into an empty store" : "onto a store holding claims")) {
+  struct Case {
+    const char* name;
+    size_t written_first;   // documents written before the load
+    size_t max_remembered;  // small: each chunk is stored before the next, read back
+  };
+  for (const Case& c : {Case{"into an empty store", 0, 1u << 20},
+                        Case{"onto a store holding claims", 10, 1u << 20},
+                        Case{"remembering almost nothing", 0, 5},
+                        Case{"onto a store, remembering almost nothing", 10, 5}}) {
+    const size_t written_first = c.written_first;
+    DYNAMIC_SECTION(c.name) {
       TempDir a_dir, b_dir;
       auto a = OpenOrDie(a_dir.path());
       auto b = OpenOrDie(b_dir.path());
       for (const auto& d : docs) REQUIRE(a->Write({d}, {}).ok());
       for (size_t i = 0; i < written_first; ++i) REQUIRE(b->Write({docs[i]}, {}).ok());
       {
-        auto loader = b->NewBulkLoader(kSmallChunks);
+        auto loader =
+            b->NewBulkLoader({.chunk_bytes = kSmallChunks.chunk_bytes,
+                              .max_remembered = c.max_remembered});
         REQUIRE(loader.ok());
         for (size_t i = written_first; i < docs.size(); ++i) {
           REQUIRE((*loader)->Add({docs[i]}).ok());

@@ -26,6 +26,12 @@ struct BulkLoadOptions {
   // ingested in the background the next one fills, so the loader holds about
   // twice this. Larger chunks leave fewer, larger files. Default: 64 MiB.
   size_t chunk_bytes = 64u << 20;
+  // What the loader has staged (claims per holder and proposition, documents,
+  // ids, proposition sides) is remembered from chunk to chunk, so the next
+  // chunk fills while the last is stored and nothing is read back. Past this
+  // many entries (about 40 bytes each) it is dropped, and a chunk is stored
+  // before the next begins, which then reads the store. Default: 8M.
+  size_t max_remembered = 8u << 20;
 };
 
 // Not thread-safe. Obtain from Database::NewBulkLoader; destroy before the
