@@ -33,6 +33,8 @@ TEST_CASE("News dates in RFC 2822, ISO 8601 and common forms", "[importers]") {
   CHECK_FALSE(ParseNewsDate("").has_value());
   CHECK_FALSE(ParseNewsDate("9223372036854775807").has_value());
   CHECK_FALSE(ParseNewsDate("2147483647/08/15").has_value());  // a year no article has
+  CHECK_FALSE(ParseNewsDate("15 Aug 2025 10:-1037027101").has_value());  // negative minutes
+  CHECK_FALSE(ParseNewsDate("15 Aug 2025 10:30:-5").has_value());
 }
 
 TEST_CASE("Plain text: title, dateline and trailing furniture", "[importers]") {

@@ -122,8 +122,9 @@ std::optional<schema::Timestamp> ParseNewsDate(std::string_view text) {
       else if (digits <= 2 && day == 0) day = v;
     }
   }
-  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 ||
-      minute > 59 || second > 60) {
+  // Times read with %d may be negative ("-5:30"): out of range as well.
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 ||
+      hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) {
     return std::nullopt;
   }
   if (pm && hour < 12) hour += 12;
