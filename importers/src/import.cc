@@ -50,7 +50,7 @@ class Importer {
       summary_.mentions_written += s.mentions_written;
       return absl::OkStatus();
     }
-    batch_bytes_ += doc.document.text.size() + 256 * doc.mentions.size();
+    batch_bytes_ += BatchWeight(doc);
     batch_.push_back(std::move(doc));
     if (batch_.size() >= options_.batch_documents || batch_bytes_ >= (32u << 20)) {
       return FlushBatch();

@@ -46,7 +46,10 @@ std::string ReadHead(std::istream& in, size_t n) {
 }  // namespace
 
 ReadAhead::ReadAhead(std::vector<std::string> paths, const ImportOptions& options)
-    : paths_(std::move(paths)), options_(options), thread_([this] { Run(); }) {}
+    : paths_(std::move(paths)),
+      options_(options),
+      collect_([this](const ImportError& e) { pending_.errors.push_back(e); }),
+      thread_([this] { Run(); }) {}
 
 ReadAhead::~ReadAhead() {
   {
@@ -82,8 +85,7 @@ bool ReadAhead::Offer(bool force) {
 }
 
 void ReadAhead::Run() {
-  ErrorSink collect = [this](const ImportError& e) { pending_.errors.push_back(e); };
-  for (const std::string& path : ExpandInputs(paths_, options_.follow_symlinks, collect)) {
+  for (const std::string& path : ExpandInputs(paths_, options_.follow_symlinks, collect_)) {
     ReadFile(path);
     if (!Offer(/*force=*/false)) break;
   }
@@ -96,7 +98,7 @@ void ReadAhead::Run() {
 }
 
 void ReadAhead::ReadFile(const std::string& path) {
-  ErrorSink errors = [this](const ImportError& e) { pending_.errors.push_back(e); };
+  const ErrorSink& errors = collect_;
   ++pending_.files;
   std::ifstream file;
   std::istream* in = &std::cin;
@@ -135,7 +137,7 @@ void ReadAhead::ReadFile(const std::string& path) {
     if (auto s = schema::ValidateDocumentClaims(doc); !s.ok()) {
       errors({path, 0, absl::StrCat("document ", doc.document.source, ": ", s.message())});
     } else {
-      pending_bytes_ += doc.document.text.size() + 256 * doc.mentions.size();
+      pending_bytes_ += BatchWeight(doc);
       pending_.documents.push_back(std::move(doc));
     }
     doc = {};

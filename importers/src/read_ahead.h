@@ -15,6 +15,12 @@
 
 namespace stancegraph::importers {
 
+// About what a parsed document costs in memory and in a write, for sizing
+// batches.
+inline size_t BatchWeight(const schema::DocumentClaims& d) {
+  return d.document.text.size() + 256 * d.mentions.size();
+}
+
 // What the reader hands over, in input order.
 struct ReadBatch {
   std::vector<schema::DocumentClaims> documents;  // valid ones
@@ -51,6 +57,7 @@ class ReadAhead {
   const ImportOptions options_;
   ReadBatch pending_;  // reader thread only
   size_t pending_bytes_ = 0;
+  const ErrorSink collect_;  // into pending_.errors
 
   std::mutex mu_;
   std::condition_variable changed_;
