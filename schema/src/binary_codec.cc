@@ -9,8 +9,16 @@ namespace stancegraph::schema {
 namespace {
 
 constexpr uint8_t kRecordVersion = 1;
+// Documents with furniture and propositions with predicate and arguments
+// (storage format 3). Version 1 records of both still decode, so a store of
+// an older format can be re-extracted.
+constexpr uint8_t kFrameRecordVersion = 2;
 
-void PutHeader(std::string* out) { out->push_back(static_cast<char>(kRecordVersion)); }
+void PutHeader(std::string* out, uint8_t version = kRecordVersion) {
+  out->push_back(static_cast<char>(version));
+}
+
+uint8_t VersionOf(std::string_view in) { return in.empty() ? 0 : static_cast<uint8_t>(in[0]); }
 
 template <typename T>
 absl::StatusOr<T> Finish(const wire::Reader& r, T value, const char* what) {
@@ -49,7 +57,7 @@ std::optional<Span> GetSpan(wire::Reader& r) {
 }  // namespace
 
 void EncodeDocument(const Document& d, std::string* out) {
-  PutHeader(out);
+  PutHeader(out, kFrameRecordVersion);
   wire::PutFixed64(out, d.id);
   wire::PutString(out, d.source);
   wire::PutString(out, d.url);
@@ -58,10 +66,16 @@ void EncodeDocument(const Document& d, std::string* out) {
   wire::PutSigned(out, d.published);
   wire::PutSigned(out, d.ingested);
   wire::PutString(out, d.text);
+  wire::PutVarint(out, d.furniture.size());
+  for (const Span& f : d.furniture) {
+    wire::PutVarint(out, f.begin);
+    wire::PutVarint(out, f.end);
+  }
 }
 
 absl::StatusOr<Document> DecodeDocument(std::string_view in) {
-  if (!HasVersion(in)) return BadVersion("document");
+  const uint8_t version = VersionOf(in);
+  if (version != kRecordVersion && version != kFrameRecordVersion) return BadVersion("document");
   wire::Reader r(Body(in));
   Document d;
   d.id = r.Fixed64();
@@ -72,6 +86,14 @@ absl::StatusOr<Document> DecodeDocument(std::string_view in) {
   d.published = r.Signed();
   d.ingested = r.Signed();
   d.text = r.String();
+  if (version == kFrameRecordVersion) {
+    for (uint64_t n = r.Varint(); r.ok() && n > 0; --n) {
+      Span f;
+      f.begin = static_cast<uint32_t>(r.Varint());
+      f.end = static_cast<uint32_t>(r.Varint());
+      d.furniture.push_back(f);
+    }
+  }
   return Finish(r, std::move(d), "document");
 }
 
@@ -117,24 +139,42 @@ absl::StatusOr<Entity> DecodeEntity(std::string_view in) {
 }
 
 void EncodeProposition(const Proposition& p, std::string* out) {
-  PutHeader(out);
+  PutHeader(out, kFrameRecordVersion);
   wire::PutFixed64(out, p.id);
-  wire::PutString(out, p.subject);
-  wire::PutString(out, p.relation);
-  wire::PutString(out, p.object);
+  wire::PutString(out, p.predicate);
+  wire::PutVarint(out, p.arguments.size());
+  for (const Argument& a : p.arguments) {
+    wire::PutString(out, a.role);
+    wire::PutFixed64(out, a.entity);
+    wire::PutString(out, a.value);
+  }
   wire::PutString(out, p.text);
   wire::PutString(out, p.concept_name);
   wire::PutString(out, p.key);
 }
 
 absl::StatusOr<Proposition> DecodeProposition(std::string_view in) {
-  if (!HasVersion(in)) return BadVersion("proposition");
+  const uint8_t version = VersionOf(in);
+  if (version != kRecordVersion && version != kFrameRecordVersion) {
+    return BadVersion("proposition");
+  }
   wire::Reader r(Body(in));
   Proposition p;
   p.id = r.Fixed64();
-  p.subject = r.String();
-  p.relation = r.String();
-  p.object = r.String();
+  if (version == kRecordVersion) {  // subject, relation, object
+    r.String();
+    p.predicate = r.String();
+    r.String();
+  } else {
+    p.predicate = r.String();
+    for (uint64_t n = r.Varint(); r.ok() && n > 0; --n) {
+      Argument a;
+      a.role = r.String();
+      a.entity = r.Fixed64();
+      a.value = r.String();
+      p.arguments.push_back(std::move(a));
+    }
+  }
   p.text = r.String();
   p.concept_name = r.String();
   p.key = r.String();

@@ -80,6 +80,35 @@ absl::StatusOr<std::optional<Span>> ParseSpan(const json& spans, const char* key
   return std::optional<Span>(Span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
 }
 
+// "arguments": [{"role": "member", "id": "…", "name": "Ukraine"}, {"role": "theme", "term": "grain"}]
+absl::StatusOr<std::vector<Argument>> ParseArguments(const json& prop) {
+  std::vector<Argument> out;
+  auto it = prop.find("arguments");
+  if (it == prop.end() || it->is_null()) return out;
+  if (!it->is_array()) return FieldError("proposition.arguments", "must be an array");
+  for (size_t i = 0; i < it->size(); ++i) {
+    const json& a = (*it)[i];
+    const std::string path = absl::StrCat("proposition.arguments[", i, "].");
+    if (!a.is_object()) return FieldError(path, "must be an object");
+    Argument arg;
+    SG_ASSIGN_OR_RETURN(arg.role, OptString(a, "role", path));
+    if (arg.role.empty()) return FieldError(absl::StrCat(path, "role"), "missing or empty");
+    SG_ASSIGN_OR_RETURN(std::string name, OptString(a, "name", path));
+    SG_ASSIGN_OR_RETURN(std::string term, OptString(a, "term", path));
+    if (name.empty() == term.empty()) {
+      return FieldError(path, "needs exactly one of \"name\" (an entity) or \"term\"");
+    }
+    if (!name.empty()) {
+      arg.value = name;
+      SG_ASSIGN_OR_RETURN(arg.entity, OptId(a, path, [&] { return MakeEntityId(name); }));
+    } else {
+      arg.value = term;
+    }
+    out.push_back(std::move(arg));
+  }
+  return out;
+}
+
 const json* Object(const json& j, const char* key) {
   auto it = j.find(key);
   if (it == j.end() || !it->is_object()) return nullptr;
@@ -108,9 +137,8 @@ absl::StatusOr<ClaimRecord> FromJson(const json& j) {
   Proposition& p = r.proposition;
   SG_ASSIGN_OR_RETURN(p.text, OptString(*prop, "text", "proposition."));
   if (p.text.empty()) return FieldError("proposition.text", "missing or empty");
-  SG_ASSIGN_OR_RETURN(p.subject, OptString(*prop, "subject", "proposition."));
-  SG_ASSIGN_OR_RETURN(p.relation, OptString(*prop, "relation", "proposition."));
-  SG_ASSIGN_OR_RETURN(p.object, OptString(*prop, "object", "proposition."));
+  SG_ASSIGN_OR_RETURN(p.predicate, OptString(*prop, "predicate", "proposition."));
+  SG_ASSIGN_OR_RETURN(p.arguments, ParseArguments(*prop));
   SG_ASSIGN_OR_RETURN(p.concept_name, OptString(*prop, "concept", "proposition."));
   SG_ASSIGN_OR_RETURN(p.key, OptString(*prop, "key", "proposition."));
   if (p.key.empty()) p.key = NormalizeKey(p.text);
@@ -205,9 +233,16 @@ json EntityToJson(const Entity& e) {
 }
 
 json PropositionToJson(const Proposition& p) {
-  return {{"id", FormatId(p.id)},     {"text", p.text},       {"subject", p.subject},
-          {"relation", p.relation},   {"object", p.object},   {"concept", p.concept_name},
-          {"key", p.key}};
+  json args = json::array();
+  for (const Argument& a : p.arguments) {
+    if (a.entity != 0) {
+      args.push_back({{"role", a.role}, {"id", FormatId(a.entity)}, {"name", a.value}});
+    } else {
+      args.push_back({{"role", a.role}, {"term", a.value}});
+    }
+  }
+  return {{"id", FormatId(p.id)},         {"text", p.text},        {"predicate", p.predicate},
+          {"arguments", std::move(args)}, {"concept", p.concept_name}, {"key", p.key}};
 }
 
 json DocumentToJson(const Document& d, bool with_text) {
@@ -220,6 +255,11 @@ json DocumentToJson(const Document& d, bool with_text) {
   if (with_text) {
     j["ingested"] = TimeToJson(d.ingested);
     j["text"] = d.text;
+    if (!d.furniture.empty()) {
+      json furniture = json::array();
+      for (const Span& f : d.furniture) furniture.push_back(SpanToJson(f));
+      j["furniture"] = std::move(furniture);
+    }
   }
   return j;
 }

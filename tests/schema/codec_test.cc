@@ -18,9 +18,9 @@ ClaimRecord SampleRecord() {
                 .published = *ParseTime("2025-08-15T09:18:08Z")};
   r.holder = {.id = MakeEntityId("Ukraine"), .name = "Ukraine", .type = EntityType::kCountry};
   r.proposition = {.id = MakePropositionId("ukraine cede territory"),
-                   .subject = "Ukraine",
-                   .relation = "cede",
-                   .object = "territory",
+                   .predicate = "cede",
+                   .arguments = {{.role = "agent", .entity = MakeEntityId("Ukraine"), .value = "Ukraine"},
+                                 {.role = "theme", .value = "territory"}},
                    .text = "Ukraine cedes territory",
                    .concept_name = "territorial concessions",
                    .key = "ukraine cede territory"};

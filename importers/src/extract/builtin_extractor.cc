@@ -25,6 +25,7 @@ class BuiltinExtractor : public Extractor {
 
   absl::Status Extract(const Article& article, schema::DocumentClaims* out) override {
     out->document = article.document;
+    out->document.furniture = article.furniture;
     out->entities.clear();
     out->propositions.clear();
     out->claims.clear();

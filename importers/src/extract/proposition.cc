@@ -124,6 +124,7 @@ BuiltProposition BuildProposition(const PropositionInput& in, const Stance& st) 
   p.text = text.size() > 400 ? text.substr(0, 400) : text;
   // Entities named in the proposition, and the subject when it leads.
   std::vector<std::string> named;
+  std::string subject;
   // Refs are sorted by position: only those from b on are looked at.
   const auto from = std::lower_bound(in.refs->begin(), in.refs->end(), b,
                                      [](const EntityRef& r, uint32_t k) { return r.first < k; });
@@ -131,7 +132,7 @@ BuiltProposition BuildProposition(const PropositionInput& in, const Stance& st) 
     const EntityRef& r = *it;
     if (r.last > e || r.entity < 0) continue;
     const schema::Entity& ent = in.entities->entity(r.entity);
-    if (r.first == b) p.subject = ent.name;
+    if (r.first == b) subject = ent.name;
     if (ent.type != schema::EntityType::kPerson && ent.type != schema::EntityType::kUnknown) {
       named.push_back(ent.name);
     }
@@ -140,7 +141,7 @@ BuiltProposition BuildProposition(const PropositionInput& in, const Stance& st) 
   named.erase(std::unique(named.begin(), named.end()), named.end());
   // Relation: the first content word after the subject; object: the rest.
   uint32_t k = b;
-  if (!p.subject.empty()) {
+  if (!subject.empty()) {
     while (k < e && !(t[k].kind == TokenKind::kWord && k > b && !t[k].capitalized)) ++k;
   }
   while (k < e && (IsModal(t[k].lower) || IsBe(t[k].lower) || IsAuxOrAdverb(t[k].lower) ||
@@ -148,12 +149,7 @@ BuiltProposition BuildProposition(const PropositionInput& in, const Stance& st) 
     ++k;
   }
   if (k < e) {
-    p.relation = Stem(t[k].lower);
-    const uint32_t ob = k + 1;
-    if (ob < e) {
-      p.object = std::string(in.text.substr(t[ob].begin, t[e - 1].end - t[ob].begin));
-      if (p.object.size() > 200) p.object.resize(200);
-    }
+    p.predicate = Stem(t[k].lower);
   }
   // Which groups of which concepts match: stems are looked up by the first
   // three characters of each word of the content.

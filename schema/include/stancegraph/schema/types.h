@@ -40,6 +40,10 @@ struct Document {
   Timestamp published = kNoTime;
   Timestamp ingested = kNoTime;  // set by the engine when stored
   std::string text;              // may be empty for pre-extracted claims
+  // Byte ranges of `text` that are not article prose (datelines, "Leave a
+  // comment", navigation): sorted, non-overlapping. The extractor skips them
+  // and re-extraction reads them back.
+  std::vector<Span> furniture;
   friend bool operator==(const Document&, const Document&) = default;
 };
 
@@ -73,15 +77,29 @@ struct Entity {
   friend bool operator==(const Entity&, const Entity&) = default;
 };
 
-// What is claimed, always stated positively.
+// One role-bound argument of a proposition: "Ukraine" as the member of
+// join(member=Ukraine, body=Nato). An entity, or a term (a lemma) where no
+// entity fills the role: "grain" in ban(theme=grain, origin=Ukraine).
+struct Argument {
+  std::string role;     // "agent", "member", "theme", "place", ...
+  EntityId entity = 0;  // 0 for a term
+  std::string value;    // the entity's canonical name, or the term
+  friend bool operator==(const Argument&, const Argument&) = default;
+};
+
+// What is claimed, always stated positively: a predicate with role-bound
+// arguments, e.g. join(member=Ukraine, body=Nato), and a short text
+// generated from them ("Ukraine joins Nato"). Paraphrases share the
+// predicate and arguments, hence the key and the id.
 struct Proposition {
   PropositionId id = 0;
-  std::string subject;   // "Ukraine"
-  std::string relation;  // "join"
-  std::string object;    // "Nato"
-  std::string text;      // "Ukraine joins Nato"
+  // The predicate class ("join") or, where no class fits, the head lemma
+  // ("reform"). Empty for free text (pre-extracted claims without one).
+  std::string predicate;
+  std::vector<Argument> arguments;  // sorted by (role, value)
+  std::string text;                 // "Ukraine joins Nato"
   std::string concept_name;  // "alliance membership"; empty if none (JSON: "concept")
-  std::string key;       // normalised head words; the id derives from it
+  std::string key;           // predicate and arguments, normalised; the id derives from it
   friend bool operator==(const Proposition&, const Proposition&) = default;
 };
 
