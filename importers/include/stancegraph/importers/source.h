@@ -31,6 +31,9 @@ struct SourceOptions {
   // Runs this program (no shell) as the extractor instead of the built-in
   // one: document JSON on stdin, claims JSONL on stdout. Default: "" = built-in.
   std::string extractor_command;
+  // The built-in extractor's lexicon directory, in place of the shipped one
+  // (as $STANCEGRAPH_LEXICON_DIR). Default: "" = the shipped directory.
+  std::string lexicon_dir;
   // Seconds an external extractor may take per document. Default: 60.
   int extractor_timeout_seconds = 60;
   // Documents (and single lines) longer than this are reported and skipped.
