@@ -121,7 +121,7 @@ absl::StatusOr<Entity> DecodeEntity(std::string_view in) {
   e.id = r.Fixed64();
   e.name = r.String();
   uint64_t type = r.Varint();
-  if (type > static_cast<uint64_t>(EntityType::kMedia)) {
+  if (type > static_cast<uint64_t>(EntityType::kPlace)) {
     return absl::DataLossError("entity record has an unknown type");
   }
   e.type = static_cast<EntityType>(type);

@@ -15,6 +15,7 @@ std::string_view EntityTypeName(EntityType type) {
     case EntityType::kAlliance: return "alliance";
     case EntityType::kGroup: return "group";
     case EntityType::kMedia: return "media";
+    case EntityType::kPlace: return "place";
     case EntityType::kUnknown: break;
   }
   return "unknown";
@@ -29,6 +30,7 @@ std::optional<EntityType> ParseEntityType(std::string_view name) {
   if (n == "alliance") return EntityType::kAlliance;
   if (n == "group") return EntityType::kGroup;
   if (n == "media") return EntityType::kMedia;
+  if (n == "place" || n == "region" || n == "city") return EntityType::kPlace;
   if (n == "unknown" || n == "other" || n.empty()) return EntityType::kUnknown;
   return std::nullopt;
 }

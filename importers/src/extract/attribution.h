@@ -31,6 +31,9 @@ struct Attribution {
   int cue = -1;  // index into Lexicon::cues(); -1 for a continued quote
   bool cue_negated = false;  // "did not say", "does not believe"
   uint32_t predicate_first = 0;  // auxiliaries before the cue: "has insisted"
+  // Whom the cue addresses, when it names someone: "urges Iran to ...",
+  // "accuses Russia of ...". DocEntities index, -1 when none.
+  int addressee = -1;
 };
 
 struct AttributionInput {

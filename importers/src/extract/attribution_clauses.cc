@@ -661,6 +661,13 @@ void Finder::ProcessSentence(uint32_t si, const Sentence& s) {
     a.cue = c.cue;
     a.cue_negated = c.negated;
     a.predicate_first = c.predicate_first;
+    if (TakesAddressee(cue.lemma) && !cue.source_after) {
+      uint32_t k = c.last;
+      while (k < s.last && IsDeterminer(t_[k].lower)) ++k;
+      if (const EntityRef* r = RefStartingAt(k); r != nullptr && k < begin) {
+        a.addressee = HolderOf(*r, s.paragraph);
+      }
+    }
     out_.push_back(a);
     // "Finland and Estonia have demanded ...": each conjunct holds the claim.
     if (c.holder_last > c.holder_first && c.holder_first >= s.first + 2 &&

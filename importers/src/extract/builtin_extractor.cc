@@ -1,9 +1,12 @@
 // The built-in extractor: runs the pipeline stages over one article and
-// assembles claims with their mentions.
+// assembles claims with their mentions: the holder's own, and those of the
+// holders its content reports ("rejects Russia's demand to ...").
 #include <unordered_map>
 
 #include "extract/attribution.h"
 #include "extract/entities.h"
+#include "extract/frame.h"
+#include "extract/morphology.h"
 #include "extract/proposition.h"
 #include "extract/sentences.h"
 #include "extract/stance.h"
@@ -16,10 +19,20 @@ namespace {
 
 using namespace extract;  // NOLINT: the stages of this pipeline
 
+// Confidence of a claim read from a noun or verb inside another holder's
+// content ("Russian demand"), below a reported statement's 0.8.
+constexpr float kEmbeddedConfidence = 0.7f;
+
+// Cues after which an act named without its agent is the holder's own:
+// "denies hacking", "rejects allegations of delays", "defends the decision".
+bool SelfCue(const Cue& cue) {
+  return cue.kind == "deny" || cue.kind == "reject" || cue.lemma == "defend";
+}
+
 class BuiltinExtractor : public Extractor {
  public:
   BuiltinExtractor(std::shared_ptr<const Lexicon> lexicon, size_t max_sentence_bytes)
-      : lexicon_(std::move(lexicon)), max_sentence_bytes_(max_sentence_bytes) {}
+      : lexicon_(std::move(lexicon)), morphology_(*lexicon_), max_sentence_bytes_(max_sentence_bytes) {}
 
   std::string name() const override { return "builtin"; }
 
@@ -48,30 +61,76 @@ class BuiltinExtractor : public Extractor {
         TagEntities(norm.text, tokens, sentences, *lexicon_, doc.published, &entities);
     const std::vector<Attribution> attributions =
         FindAttributions({norm.text, &tokens, &sentences, &refs, lexicon_.get(), &entities});
-    std::unordered_map<schema::EntityId, size_t> entity_seen;
-    std::unordered_map<schema::PropositionId, size_t> prop_seen;
-    std::unordered_map<schema::ClaimId, size_t> claim_seen;
-    auto span = [&](uint32_t first, uint32_t last) -> std::optional<schema::Span> {
-      if (last <= first) return std::nullopt;
-      return norm.ToOriginal(tokens[first].begin, tokens[last - 1].end);
-    };
+    Assembler assembler{*this, doc, norm, tokens, sentences, entities, out};
+    const FrameInput fin{norm.text, &tokens, &refs, lexicon_.get(), &entities, &morphology_};
+    const PropositionInput pin{norm.text, &tokens, &refs, &entities, lexicon_.get(), &morphology_};
     for (const Attribution& a : attributions) {
       if (a.holder < 0) continue;
       const Stance st = AnalyzeStance(tokens, a, *lexicon_);
-      const BuiltProposition bp =
-          BuildProposition({norm.text, &tokens, &refs, &entities, lexicon_.get()}, st);
-      if (bp.proposition.text.empty()) continue;
-      const schema::Entity& holder = entities.entity(a.holder);
-      if (entity_seen.emplace(holder.id, out->entities.size()).second) {
-        out->entities.push_back(holder);
+      const Cue* cue = a.cue >= 0 ? &lexicon_->cues()[a.cue] : nullptr;
+      FrameOptions fo;
+      fo.holder = a.holder;
+      fo.controller = a.addressee >= 0 ? a.addressee : a.holder;
+      if (cue != nullptr && SelfCue(*cue)) fo.self = a.holder;
+      const Frame frame = ParseFrame(fin, st.prop_first, st.prop_last, fo);
+      const int content_sign = frame.empty() ? (st.negated ? -1 : 1) : frame.polarity;
+      for (const BuiltProposition& bp : BuildPropositions(pin, st, frame)) {
+        if (bp.proposition.text.empty()) continue;
+        assembler.Add(a, st, bp, st.polarity * content_sign);
+        for (const EmbeddedClaim& ec : frame.embedded) {
+          // "bans by Poland and Hungary": each holder with its own conjunct.
+          if (ec.conjunct_group >= 0 && ec.conjunct_group == bp.conjunct_group &&
+              ec.holder != bp.conjunct) {
+            continue;
+          }
+          if (ec.holder == a.holder) continue;
+          assembler.AddEmbedded(a, st, bp, ec);
+        }
+      }
+    }
+    return absl::OkStatus();
+  }
+
+ private:
+  // Collects entities, propositions, claims and mentions, each once.
+  struct Assembler {
+    const BuiltinExtractor& self;
+    const schema::Document& doc;
+    const NormalizedText& norm;
+    const std::vector<Token>& tokens;
+    const std::vector<Sentence>& sentences;
+    const DocEntities& entities;
+    schema::DocumentClaims* out;
+    std::unordered_map<schema::EntityId, size_t> entity_seen{};
+    std::unordered_map<schema::PropositionId, size_t> prop_seen{};
+    std::unordered_map<schema::ClaimId, size_t> claim_seen{};
+
+    std::optional<schema::Span> Span(uint32_t first, uint32_t last) const {
+      if (last <= first) return std::nullopt;
+      return norm.ToOriginal(tokens[first].begin, tokens[last - 1].end);
+    }
+
+    schema::Mention& NewMention(int holder, const BuiltProposition& bp, int polarity,
+                                const Attribution& a) {
+      const schema::Entity& h = entities.entity(holder);
+      if (entity_seen.emplace(h.id, out->entities.size()).second) out->entities.push_back(h);
+      // Entities named as arguments are stored too, so queries can name them.
+      for (const schema::Argument& arg : bp.proposition.arguments) {
+        if (arg.entity == 0 || entity_seen.count(arg.entity)) continue;
+        for (const schema::Entity& e : entities.all()) {
+          if (e.id != arg.entity) continue;
+          entity_seen.emplace(e.id, out->entities.size());
+          out->entities.push_back(e);
+          break;
+        }
       }
       if (prop_seen.emplace(bp.proposition.id, out->propositions.size()).second) {
         out->propositions.push_back(bp.proposition);
       }
       schema::Claim claim;
-      claim.holder = holder.id;
+      claim.holder = h.id;
       claim.proposition = bp.proposition.id;
-      claim.polarity = static_cast<int8_t>(bp.reversed ? -st.polarity : st.polarity);
+      claim.polarity = static_cast<int8_t>(polarity);
       claim.id = schema::MakeClaimId(claim.holder, claim.proposition, claim.polarity);
       if (claim_seen.emplace(claim.id, out->claims.size()).second) out->claims.push_back(claim);
       schema::Mention m;
@@ -79,31 +138,46 @@ class BuiltinExtractor : public Extractor {
       m.document = doc.id;
       m.ordinal = static_cast<uint32_t>(out->mentions.size());
       const Sentence& s = sentences[a.sentence];
-      m.sentence = span(s.first, s.last);
-      m.holder_span = span(a.holder_first, a.holder_last);
-      m.cue = span(a.cue_first, a.cue_last);
-      m.content = span(a.content_first, a.content_last);
-      if (a.cue_last > a.cue_first) {
-        const schema::Span p = norm.ToOriginal(tokens[a.predicate_first].begin, tokens[a.cue_last - 1].end);
-        m.predicate = doc.text.substr(p.begin, p.end - p.begin);
-      }
+      m.sentence = Span(s.first, s.last);
+      m.content = Span(a.content_first, a.content_last);
       m.object_text = bp.object_text;
-      m.hedged = st.hedged;
-      m.conditional = st.conditional;
-      if (st.conditional && st.condition_last > st.condition_first) {
-        const schema::Span c = *span(st.condition_first, st.condition_last);
-        m.condition = doc.text.substr(c.begin, c.end - c.begin);
-      }
-      m.confidence = a.cue < 0 ? 0.5f : (a.holder_last > a.holder_first ? 0.8f : 0.6f);
       m.extractor = "builtin";
       m.made = doc.published;
       out->mentions.push_back(std::move(m));
+      return out->mentions.back();
     }
-    return absl::OkStatus();
-  }
 
- private:
+    void Add(const Attribution& a, const Stance& st, const BuiltProposition& bp, int polarity) {
+      schema::Mention& m = NewMention(a.holder, bp, polarity, a);
+      m.holder_span = Span(a.holder_first, a.holder_last);
+      m.cue = Span(a.cue_first, a.cue_last);
+      if (a.cue_last > a.cue_first) {
+        const schema::Span p =
+            norm.ToOriginal(tokens[a.predicate_first].begin, tokens[a.cue_last - 1].end);
+        m.predicate = doc.text.substr(p.begin, p.end - p.begin);
+      }
+      m.hedged = st.hedged;
+      m.conditional = st.conditional;
+      if (st.conditional && st.condition_last > st.condition_first) {
+        const schema::Span c = *Span(st.condition_first, st.condition_last);
+        m.condition = doc.text.substr(c.begin, c.end - c.begin);
+      }
+      m.confidence = a.cue < 0 ? 0.5f : (a.holder_last > a.holder_first ? 0.8f : 0.6f);
+    }
+
+    void AddEmbedded(const Attribution& a, const Stance& st, const BuiltProposition& bp,
+                     const EmbeddedClaim& ec) {
+      schema::Mention& m = NewMention(ec.holder, bp, ec.polarity, a);
+      m.holder_span = Span(ec.holder_first, ec.holder_last);
+      m.cue = Span(ec.cue_first, ec.cue_last);
+      if (m.cue) m.predicate = doc.text.substr(m.cue->begin, m.cue->end - m.cue->begin);
+      m.hedged = ec.hedged || st.hedged;
+      m.confidence = kEmbeddedConfidence;
+    }
+  };
+
   std::shared_ptr<const Lexicon> lexicon_;
+  Morphology morphology_;
   size_t max_sentence_bytes_;
 };
 

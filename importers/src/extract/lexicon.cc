@@ -9,7 +9,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "extract/lexicon_predicates.h"
 #include "extract/text.h"
+#include "lang/wordnet.h"
 #include "nlohmann/json.hpp"
 #include "stancegraph/schema/entity_type.h"
 #include "stancegraph/schema/ids.h"
@@ -92,6 +94,11 @@ uint32_t Lexicon::BitFor(std::string_view word_class) const {
     if (name == word_class) return bit;
   }
   return 0;
+}
+
+const lang::WordNet& Lexicon::wordnet() const {
+  static const auto* empty = new lang::WordNet();
+  return wordnet_ ? *wordnet_ : *empty;
 }
 
 bool Lexicon::HasClass(const std::string& word, const std::string& word_class) const {
@@ -217,6 +224,9 @@ absl::Status Lexicon::AddJson(const std::string& json_text, const std::string& n
         }
       }
     }
+    if (absl::Status s = internal::AddPredicateSections(doc, replace, name, &predicates_); !s.ok()) {
+      return s;
+    }
   } catch (const json::exception& e) {
     return Bad(name, e.what());
   }
@@ -224,6 +234,7 @@ absl::Status Lexicon::AddJson(const std::string& json_text, const std::string& n
 }
 
 void Lexicon::Finish() {
+  predicates_.Finish();
   alias_index_.clear();
   demonym_index_.clear();
   cue_index_.clear();

@@ -1,6 +1,7 @@
 #include "extract/proposition.h"
 
 #include <algorithm>
+#include <set>
 #include <unordered_set>
 
 #include "extract/word_sets.h"
@@ -8,6 +9,8 @@
 
 namespace stancegraph::importers::extract {
 namespace {
+
+constexpr size_t kMaxTextBytes = 200;
 
 bool IsStopWord(const std::string& w) {
   static const auto* s = new std::unordered_set<std::string>{
@@ -18,147 +21,49 @@ bool IsStopWord(const std::string& w) {
       "must", "can", "has", "have", "had", "do", "does", "did", "not", "n't", "no", "never", "so",
       "very", "also", "just", "there", "here", "what", "which", "who", "whom", "into", "about",
       "than", "then", "if", "all", "any", "some", "more", "most", "such", "own", "wo", "ca", "'s",
-      "going", "want", "wants", "get", "got", "make", "made", "really", "now", "only", "even"};
+      "going", "get", "got", "really", "now", "only", "even", "said", "says", "say"};
   return s->count(w) > 0;
 }
 
-bool Contains(const std::string& haystack, const std::string& stem) {
-  // Stems match at word starts: " territor" in " ceding territory".
-  return haystack.find(" " + stem) != std::string::npos;
+// A token ends the proposition's text: a subordinate or time clause, an
+// adjunct, or punctuation that closes the clause.
+bool EndsText(const Token& t) {
+  const std::string& w = t.lower;
+  return w == ";" || w == " - " || w == "--" || w == "after" || w == "amid" || w == "as" ||
+         w == "despite" || w == "following" || w == "while" || w == "whilst" || w == "when" ||
+         w == "if" || w == "unless" || w == "until" || w == "because" || w == "since" ||
+         w == "which" || w == "who" || w == "although" || w == "though" || w == "whereas" ||
+         w == "but" || w == "-";
 }
 
-}  // namespace
+// Auxiliaries dropped before the main verb: "will not join" -> "joins".
+bool Auxiliary(const std::string& w) {
+  return IsModal(w) || w == "has" || w == "have" || w == "had" || w == "do" || w == "does" ||
+         w == "did" || w == "to" || w == "be" || w == "'ll" || w == "going";
+}
 
-std::string Stem(std::string_view word) {
-  std::string w(word);
-  for (char& c : w) {
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
-  auto cut = [&](size_t n) { w.resize(w.size() - n); };
-  if (w.size() > 5 && w.ends_with("ies")) {
-    cut(3);
-    w += "y";
-  } else if (w.size() > 6 && w.ends_with("ing")) {
-    cut(3);
-  } else if (w.size() > 5 && w.ends_with("ed")) {
-    cut(2);
-  } else if (w.size() > 4 && (w.ends_with("xes") || w.ends_with("ches") || w.ends_with("shes") ||
-                               w.ends_with("zes") || w.ends_with("sses"))) {
-    cut(2);
-  } else if (w.size() > 3 && w.ends_with("s") && !w.ends_with("ss")) {
-    cut(1);
-  }
-  if (w.size() > 4 && w.ends_with("e")) cut(1);
-  return w;
+  return out;
 }
 
-BuiltProposition BuildProposition(const PropositionInput& in, const Stance& st) {
-  const std::vector<Token>& t = *in.tokens;
-  BuiltProposition out;
-  uint32_t b = st.prop_first, e = st.prop_last;
-  auto skippable = [&](uint32_t k) {
-    return t[k].kind == TokenKind::kOpenQuote || t[k].kind == TokenKind::kCloseQuote ||
-           t[k].lower == "that" || t[k].lower == "to" || t[k].lower == "," || t[k].lower == ":";
-  };
-  while (b < e && skippable(b)) ++b;
-  // "assurances that P", "hopes that P": the proposition is P.
-  for (uint32_t k = b + 1; k < e && k <= b + 3; ++k) {
-    if (t[k].lower != "that") continue;
-    bool nouns = true;
-    for (uint32_t j = b; j < k; ++j) {
-      nouns = nouns && t[j].kind == TokenKind::kWord && !t[j].capitalized &&
-              !IsAuxOrAdverb(t[j].lower) && !IsModal(t[j].lower) && !IsBe(t[j].lower) &&
-              !t[j].lower.ends_with("ed") && !t[j].lower.ends_with("ing") &&
-              !IsDeterminer(t[j].lower);
-    }
-    if (nouns && k + 1 < e) b = k + 1;
-    break;
-  }
-  while (e > b && (t[e - 1].kind == TokenKind::kPunct || t[e - 1].kind == TokenKind::kCloseQuote)) {
-    --e;
-  }
-  if (e <= b) {
-    b = st.prop_first;
-    e = std::max(st.prop_last, st.prop_first);
-  }
-  // '"A," he said. "B."': the proposition is the first quotation.
-  if (t[st.prop_first].kind == TokenKind::kOpenQuote || (st.prop_first < b && t[b - 1].kind == TokenKind::kOpenQuote)) {
-    for (uint32_t k = b; k < e; ++k) {
-      if (t[k].kind == TokenKind::kCloseQuote) {
-        e = k;
-        break;
-      }
-    }
-    while (e > b && t[e - 1].kind == TokenKind::kPunct) --e;
-    if (e <= b) e = st.prop_last;
-  }
-  out.first = b;
-  out.last = e;
-  const std::unordered_set<uint32_t> dropped(st.dropped.begin(), st.dropped.end());
-  // Readable positive text and the surface object text.
-  std::string text, surface, lower = " ";
-  std::vector<std::string> heads;
-  int content_words = 0;
-  for (uint32_t k = b; k < e; ++k) {
-    const Token& tok = t[k];
-    std::string word(in.text.substr(tok.begin, tok.end - tok.begin));
-    const bool space = k > b && tok.begin > t[k - 1].end;
-    if (!surface.empty() && space) surface.push_back(' ');
-    surface += word;
-    if (tok.kind == TokenKind::kOpenQuote || tok.kind == TokenKind::kCloseQuote) continue;
-    if (dropped.count(k)) continue;
-    if (tok.lower == "wo" && k + 1 < e && dropped.count(k + 1)) word = "will";
-    if (tok.lower == "ca" && k + 1 < e && dropped.count(k + 1)) word = "can";
-    if (!text.empty() && (space || t[k - 1].kind == TokenKind::kOpenQuote)) text.push_back(' ');
-    text += word;
-    lower += tok.lower + " ";
-    if (tok.kind == TokenKind::kWord && !IsStopWord(tok.lower) &&
-        (tok.classes & in.lexicon->bits().hedge) == 0) {
-      ++content_words;
-      if (heads.size() < 8) heads.push_back(Stem(tok.lower));
-    }
-  }
-  if (surface.size() > 400) surface.resize(400);
-  out.object_text = surface;
-  schema::Proposition& p = out.proposition;
-  p.text = text.size() > 400 ? text.substr(0, 400) : text;
-  // Entities named in the proposition, and the subject when it leads.
-  std::vector<std::string> named;
-  std::string subject;
-  // Refs are sorted by position: only those from b on are looked at.
-  const auto from = std::lower_bound(in.refs->begin(), in.refs->end(), b,
-                                     [](const EntityRef& r, uint32_t k) { return r.first < k; });
-  for (auto it = from; it != in.refs->end() && it->first < e; ++it) {
-    const EntityRef& r = *it;
-    if (r.last > e || r.entity < 0) continue;
-    const schema::Entity& ent = in.entities->entity(r.entity);
-    if (r.first == b) subject = ent.name;
-    if (ent.type != schema::EntityType::kPerson && ent.type != schema::EntityType::kUnknown) {
-      named.push_back(ent.name);
-    }
-  }
-  std::sort(named.begin(), named.end());
-  named.erase(std::unique(named.begin(), named.end()), named.end());
-  // Relation: the first content word after the subject; object: the rest.
-  uint32_t k = b;
-  if (!subject.empty()) {
-    while (k < e && !(t[k].kind == TokenKind::kWord && k > b && !t[k].capitalized)) ++k;
-  }
-  while (k < e && (IsModal(t[k].lower) || IsBe(t[k].lower) || IsAuxOrAdverb(t[k].lower) ||
-                   dropped.count(k) || t[k].kind != TokenKind::kWord || t[k].lower == "to")) {
-    ++k;
-  }
-  if (k < e) {
-    p.predicate = Stem(t[k].lower);
-  }
-  // Which groups of which concepts match: stems are looked up by the first
-  // three characters of each word of the content.
-  const auto& concepts = in.lexicon->concepts();
+struct Args {
+  std::vector<schema::Argument> list;  // for the proposition
+  std::set<std::string> agents, others, terms;  // for the key
+};
+
+// Concepts group propositions meant to merge ("territorial concessions");
+// the first whose every group has a stem at a word start matches.
+std::string ConceptOf(const Lexicon& lex, const std::string& lower) {
+  const auto& concepts = lex.concepts();
   std::vector<std::vector<uint8_t>> matched(concepts.size());
   for (size_t pos = 0; pos + 1 < lower.size(); ++pos) {
     if (lower[pos] != ' ') continue;
-    const auto it = in.lexicon->concept_stems().find(lower.substr(pos + 1, 3));
-    if (it == in.lexicon->concept_stems().end()) continue;
+    const auto it = lex.concept_stems().find(lower.substr(pos + 1, 3));
+    if (it == lex.concept_stems().end()) continue;
     for (const ConceptStem& cs : it->second) {
       if (lower.compare(pos + 1, cs.stem.size(), cs.stem) != 0) continue;
       auto& m = matched[cs.concept_index];
@@ -167,30 +72,280 @@ BuiltProposition BuildProposition(const PropositionInput& in, const Stance& st) 
     }
   }
   for (size_t ci = 0; ci < concepts.size(); ++ci) {
-    const Concept& c = concepts[ci];
     const auto& m = matched[ci];
-    if (m.empty() || std::find(m.begin(), m.end(), 0) != m.end()) continue;
-    p.concept_name = c.name;
-    // Only a short content is the concept itself; a long one says more.
-    if (c.merge && content_words <= 6) {
-      for (const std::string& stem : c.reverse) out.reversed = out.reversed || Contains(lower, stem);
-      p.key = "concept:" + c.name;
-      p.text = c.name;
-      for (size_t i = 0; i < named.size(); ++i) {
-        p.key += "|" + schema::NormalizeKey(named[i]);
-        p.text += (i == 0 ? ": " : ", ") + named[i];
+    if (!concepts[ci].merge || m.empty() || std::find(m.begin(), m.end(), 0) != m.end()) continue;
+    return concepts[ci].name;
+  }
+  return "";
+}
+
+const char* RoleName(Role r) {
+  switch (r) {
+    case Role::kAgent: return "agent";
+    case Role::kPatient: return "patient";
+    case Role::kRecipient: return "recipient";
+    case Role::kTheme: return "theme";
+  }
+  return "patient";
+}
+
+class Builder {
+ public:
+  Builder(const PropositionInput& in, const Stance& st, const Frame& frame)
+      : in_(in), t_(*in.tokens), st_(st), frame_(frame) {}
+
+  std::vector<BuiltProposition> Run() {
+    std::vector<BuiltProposition> out;
+    if (frame_.empty()) {
+      out.push_back(Fallback());
+      return out;
+    }
+    // One proposition per member of the first coordination among the arguments.
+    int group = -1;
+    for (const FrameArg& a : frame_.args) {
+      if (a.conjunct_group >= 0 && a.entity >= 0) {
+        group = a.conjunct_group;
+        break;
       }
     }
-    break;
+    if (group < 0) {
+      out.push_back(Build(-1, -1));
+      return out;
+    }
+    for (const FrameArg& a : frame_.args) {
+      if (a.conjunct_group != group || a.entity < 0) continue;
+      if (out.size() >= 8) break;
+      out.push_back(Build(group, a.entity));
+    }
+    return out;
   }
-  if (p.key.empty()) {
-    std::sort(heads.begin(), heads.end());
-    heads.erase(std::unique(heads.begin(), heads.end()), heads.end());
-    for (const std::string& h : heads) p.key += (p.key.empty() ? "" : " ") + h;
-    if (p.key.empty()) p.key = schema::NormalizeKey(text);
+
+ private:
+  BuiltProposition Build(int group, int member) {
+    BuiltProposition bp;
+    bp.conjunct = member;
+    bp.conjunct_group = group;
+    schema::Proposition& p = bp.proposition;
+    Args args;
+    const auto& classes = in_.lexicon->predicates().classes();
+    std::unordered_set<std::string> absorbed;
+    for (const FramePredicate& fp : frame_.chain) {
+      if (fp.predicate_class < 0 || !classes[fp.predicate_class].absorbs_object) continue;
+      for (const std::string& o : classes[fp.predicate_class].objects) absorbed.insert(o);
+      for (const std::string& n : classes[fp.predicate_class].nouns) absorbed.insert(n);
+    }
+    for (const FrameArg& a : frame_.args) {
+      if (a.conjunct_group == group && group >= 0 && a.entity != member) continue;
+      schema::Argument arg;
+      arg.role = RoleName(a.role);
+      if (a.entity >= 0) {
+        const schema::Entity& ent = in_.entities->entity(a.entity);
+        arg.entity = ent.id;
+        arg.value = ent.name;
+        (a.role == Role::kAgent ? args.agents : args.others).insert(schema::NormalizeKey(ent.name));
+      } else {
+        if (absorbed.count(a.term)) continue;
+        arg.value = a.term;
+        args.terms.insert(a.term);
+      }
+      args.list.push_back(std::move(arg));
+    }
+    std::sort(args.list.begin(), args.list.end(), [](const auto& x, const auto& y) {
+      return std::tie(x.role, x.value) < std::tie(y.role, y.value);
+    });
+    std::string chain;
+    for (const FramePredicate& fp : frame_.chain) {
+      if (!chain.empty()) chain += ">";
+      chain += fp.name;
+    }
+    p.predicate = chain;
+    p.arguments = std::move(args.list);
+    p.key = chain;
+    auto add = [&](const char* role, const std::set<std::string>& values) {
+      if (values.empty()) return;
+      p.key += std::string("|") + role + "=";
+      bool firstv = true;
+      for (const std::string& v : values) {
+        if (!firstv) p.key += ",";
+        p.key += v;
+        firstv = false;
+      }
+    };
+    add("agent", args.agents);
+    add("with", args.others);
+    add("terms", args.terms);
+    Text(group, member, &bp);
+    p.concept_name = ConceptOf(*in_.lexicon, " " + Lower(p.text) + " " + Lower(bp.object_text) + " ");
+    p.id = schema::MakePropositionId(p.key);
+    return bp;
   }
-  p.id = schema::MakePropositionId(p.key);
-  return out;
+
+  // The readable text: the frame's own words from its first predicate to
+  // the end of its clause, negations, auxiliaries and other conjuncts left
+  // out, the verb in the present, the agent named when the words do not.
+  void Text(int group, int member, BuiltProposition* bp) {
+    uint32_t b = frame_.first, e = frame_.last;
+    const uint32_t head = frame_.chain.front().token;
+    if (head < b) b = head;
+    for (uint32_t k = std::max(head, b) + 1; k < e; ++k) {
+      if (EndsText(t_[k])) {
+        e = k;
+        break;
+      }
+    }
+    while (e > b && (t_[e - 1].kind == TokenKind::kPunct || t_[e - 1].kind == TokenKind::kCloseQuote ||
+                     t_[e - 1].kind == TokenKind::kOpenQuote)) {
+      --e;
+    }
+    std::unordered_set<uint32_t> drop(frame_.dropped.begin(), frame_.dropped.end());
+    // Other conjuncts and their conjunctions.
+    if (group >= 0) {
+      for (const FrameArg& a : frame_.args) {
+        if (a.conjunct_group != group || a.entity == member) continue;
+        for (uint32_t k = a.first; k < a.last; ++k) drop.insert(k);
+        if (a.first > 0) {
+          const std::string& w = t_[a.first - 1].lower;
+          if (w == "and" || w == "&" || w == "or" || w == ",") drop.insert(a.first - 1);
+        }
+        if (a.last < t_.size() && (t_[a.last].lower == "and" || t_[a.last].lower == "&" ||
+                                   t_[a.last].lower == ",")) {
+          const bool member_follows = std::any_of(
+              frame_.args.begin(), frame_.args.end(),
+              [&](const FrameArg& m) { return m.entity == member && m.first == a.last + 1; });
+          if (member_follows) drop.insert(a.last);
+        }
+      }
+    }
+    const FramePredicate& lead = frame_.chain.front();
+    const bool verbal = !lead.nominal;
+    if (verbal) {
+      for (uint32_t k = lead.token; k > b; --k) {
+        const std::string& w = t_[k - 1].lower;
+        if (!Auxiliary(w) && !drop.count(k - 1) && t_[k - 1].kind != TokenKind::kOpenQuote &&
+            t_[k - 1].kind != TokenKind::kCloseQuote && w != "not" && w != "n't" && w != "never") {
+          break;
+        }
+        drop.insert(k - 1);
+      }
+    }
+    std::string text, surface;
+    for (uint32_t k = b; k < e; ++k) {
+      const Token& tok = t_[k];
+      std::string word(in_.text.substr(tok.begin, tok.end - tok.begin));
+      const bool space = k > b && tok.begin > t_[k - 1].end;
+      if (!surface.empty() && space) surface.push_back(' ');
+      surface += word;
+      if (drop.count(k) || tok.kind == TokenKind::kOpenQuote || tok.kind == TokenKind::kCloseQuote) {
+        continue;
+      }
+      if (verbal && k == lead.token) {
+        const WordInfo& info = in_.morphology->Info(tok.lower);
+        if (info.verb && (info.form == VerbForm::kBase || info.form == VerbForm::kIng) &&
+            !info.verb_lemma.empty()) {
+          word = Morphology::Third(info.verb_lemma);
+        }
+      }
+      if (!text.empty() && (space || drop.count(k - 1))) text.push_back(' ');
+      text += word;
+    }
+    // Name the agent when the words leave it out ("to join Nato").
+    for (const FrameArg& a : frame_.args) {
+      if (a.role != Role::kAgent || a.entity < 0) continue;
+      if (a.conjunct_group == group && group >= 0 && a.entity != member) continue;
+      if (a.first >= b && a.last <= e && a.last > a.first) break;
+      text = in_.entities->entity(a.entity).name + (verbal ? " " : "'s ") + text;
+      break;
+    }
+    if (text.size() > kMaxTextBytes) text.resize(kMaxTextBytes);
+    if (surface.size() > 400) surface.resize(400);
+    bp->proposition.text = text;
+    bp->object_text = surface;
+    bp->first = b;
+    bp->last = e;
+  }
+
+  // No predicate found: the content's words, stated positively; the key is
+  // its content lemmas and the entities it names.
+  BuiltProposition Fallback() {
+    BuiltProposition out;
+    uint32_t b = st_.prop_first, e = st_.prop_last;
+    while (b < e && (t_[b].kind == TokenKind::kOpenQuote || t_[b].lower == "that" ||
+                     t_[b].lower == "to" || t_[b].lower == "," || t_[b].lower == ":")) {
+      ++b;
+    }
+    while (e > b && (t_[e - 1].kind == TokenKind::kPunct || t_[e - 1].kind == TokenKind::kCloseQuote)) {
+      --e;
+    }
+    if (e <= b) {
+      b = st_.prop_first;
+      e = std::max(st_.prop_last, st_.prop_first);
+    }
+    const std::unordered_set<uint32_t> dropped(st_.dropped.begin(), st_.dropped.end());
+    std::string text, surface;
+    std::set<std::string> lemmas, named;
+    for (uint32_t k = b; k < e; ++k) {
+      const Token& tok = t_[k];
+      std::string word(in_.text.substr(tok.begin, tok.end - tok.begin));
+      const bool space = k > b && tok.begin > t_[k - 1].end;
+      if (!surface.empty() && space) surface.push_back(' ');
+      surface += word;
+      if (tok.kind == TokenKind::kOpenQuote || tok.kind == TokenKind::kCloseQuote) continue;
+      if (dropped.count(k)) continue;
+      if (tok.lower == "wo" && k + 1 < e && dropped.count(k + 1)) word = "will";
+      if (tok.lower == "ca" && k + 1 < e && dropped.count(k + 1)) word = "can";
+      if (!text.empty() && (space || t_[k - 1].kind == TokenKind::kOpenQuote)) text.push_back(' ');
+      text += word;
+      if (tok.kind == TokenKind::kWord && !IsStopWord(tok.lower) && lemmas.size() < 8 &&
+          (tok.classes & in_.lexicon->bits().hedge) == 0) {
+        const WordInfo& info = in_.morphology->Info(tok.lower);
+        lemmas.insert(info.noun ? info.noun_lemma : info.verb ? info.verb_lemma : tok.lower);
+      }
+    }
+    const auto from = std::lower_bound(in_.refs->begin(), in_.refs->end(), b,
+                                       [](const EntityRef& r, uint32_t k) { return r.first < k; });
+    schema::Proposition& p = out.proposition;
+    for (auto it = from; it != in_.refs->end() && it->first < e; ++it) {
+      if (it->last > e || it->entity < 0) continue;
+      const schema::Entity& ent = in_.entities->entity(it->entity);
+      if (named.insert(schema::NormalizeKey(ent.name)).second) {
+        p.arguments.push_back({.role = "patient", .entity = ent.id, .value = ent.name});
+      }
+    }
+    std::sort(p.arguments.begin(), p.arguments.end(),
+              [](const auto& x, const auto& y) { return x.value < y.value; });
+    p.text = text.size() > kMaxTextBytes ? text.substr(0, kMaxTextBytes) : text;
+    p.key = "words";
+    for (const std::string& l : lemmas) p.key += " " + l;
+    if (!named.empty()) {
+      p.key += "|with=";
+      bool firstv = true;
+      for (const std::string& n : named) {
+        if (!firstv) p.key += ",";
+        p.key += n;
+        firstv = false;
+      }
+    }
+    if (lemmas.empty() && named.empty()) p.key = schema::NormalizeKey(text);
+    p.concept_name = ConceptOf(*in_.lexicon, " " + Lower(text) + " ");
+    p.id = schema::MakePropositionId(p.key);
+    out.object_text = surface.size() > 400 ? surface.substr(0, 400) : surface;
+    out.first = b;
+    out.last = e;
+    return out;
+  }
+
+  const PropositionInput& in_;
+  const std::vector<Token>& t_;
+  const Stance& st_;
+  const Frame& frame_;
+};
+
+}  // namespace
+
+std::vector<BuiltProposition> BuildPropositions(const PropositionInput& in, const Stance& stance,
+                                                const Frame& frame) {
+  Builder builder(in, stance, frame);
+  return builder.Run();
 }
 
 }  // namespace stancegraph::importers::extract

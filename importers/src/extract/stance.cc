@@ -106,11 +106,18 @@ Stance AnalyzeStance(const std::vector<Token>& t, const Attribution& a, const Le
     }
     if (e == k || e < k) break;
   }
-  if (negations % 2 == 1) st.polarity = -st.polarity;
+  // Negations of an evaluative's predicate ("is not acceptable") flip the
+  // stance; those inside the proposition are the proposition's.
   std::vector<uint32_t> kept;
   for (uint32_t k : st.dropped) {
-    if (k < e) kept.push_back(k);
+    if (k < e) {
+      kept.push_back(k);
+    } else {
+      st.polarity = -st.polarity;
+    }
   }
+  (void)negations;
+  st.negated = kept.size() % 2 == 1;
   st.dropped = std::move(kept);
   st.prop_first = b;
   st.prop_last = e;

@@ -16,7 +16,11 @@
 namespace stancegraph::importers::extract {
 
 struct Stance {
-  int polarity = 1;  // +1, -1, 0
+  // +1, -1, 0: the cue's polarity, a negated cue and evaluative predicates.
+  // Negations inside the proposition are in `negated`: the frame parser
+  // reads them itself, and the fallback applies `negated`.
+  int polarity = 1;
+  bool negated = false;  // an odd number of negations inside the proposition
   bool hedged = false;
   bool conditional = false;
   uint32_t condition_first = 0, condition_last = 0;  // tokens of the condition

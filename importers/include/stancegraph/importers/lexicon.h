@@ -16,9 +16,14 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "stancegraph/importers/predicates.h"
 #include "stancegraph/schema/types.h"
 
 namespace stancegraph::importers {
+
+namespace lang {
+class WordNet;
+}  // namespace lang
 
 // An entity the lexicon knows, with what the extractor needs beyond
 // schema::Entity.
@@ -110,6 +115,11 @@ class Lexicon {
   const std::vector<Cue>& cues() const { return cues_; }
   const std::vector<Evaluative>& evaluatives() const { return evaluatives_; }
   const std::vector<Concept>& concepts() const { return concepts_; }
+  // WordNet's lemmas and derivations (an empty dictionary when the lexicon
+  // was built from JSON alone).
+  const lang::WordNet& wordnet() const;
+  // Predicate classes and operators of the proposition layer.
+  const PredicateLexicon& predicates() const { return predicates_; }
 
   // Indexes into entities() by lower-cased alias (names, aliases, capitals and
   // metonyms; derived surnames of persons when unambiguous).
@@ -152,6 +162,8 @@ class Lexicon {
   std::vector<Cue> cues_;
   std::vector<Evaluative> evaluatives_;
   std::vector<Concept> concepts_;
+  PredicateLexicon predicates_;
+  std::shared_ptr<const lang::WordNet> wordnet_;
   std::unordered_map<std::string, int> alias_index_;
   std::unordered_map<std::string, int> demonym_index_;
   std::unordered_map<std::string, std::vector<int>> cue_index_;

@@ -56,6 +56,7 @@ enum class EntityType : uint8_t {
   kAlliance,
   kGroup,
   kMedia,
+  kPlace,  // a region, city or territory that is not a state: never a holder
 };
 
 // A time-bounded role, e.g. "US president" from 2025-01-20.

@@ -1,0 +1,337 @@
+// Clauses: the subject, the verb group (negations, voice) and what follows
+// the verb, descending through operators to the verb that carries the content.
+#include <algorithm>
+
+#include "extract/frame_internal.h"
+#include "extract/word_sets.h"
+
+namespace stancegraph::importers::extract::internal {
+namespace {
+
+// Verbs whose subject is the event itself: "famine looms", "the offensive
+// must not happen".
+bool SubjectIsEvent(const std::string& lemma) {
+  return lemma == "happen" || lemma == "loom" || lemma == "occur" || lemma == "take place" ||
+         lemma == "go ahead" || lemma == "proceed" || lemma == "begin" || lemma == "start" ||
+         lemma == "continue" || lemma == "resume" || lemma == "go on" || lemma == "be on" ||
+         lemma == "come";
+}
+
+// Light verbs whose subject undergoes the event: "Gaza faces famine".
+bool Experiencer(const std::string& lemma) {
+  return lemma == "face" || lemma == "see" || lemma == "suffer" || lemma == "experience" ||
+         lemma == "endure" || lemma == "risk";
+}
+
+bool Particle(const std::string& w) {
+  return w == "up" || w == "out" || w == "over" || w == "back" || w == "off" || w == "down" ||
+         w == "on" || w == "away" || w == "about" || w == "with" || w == "at" || w == "from" ||
+         w == "for" || w == "of" || w == "in" || w == "ahead" || w == "to" || w == "the" ||
+         w == "truth" || w == "evidence" || w == "a" || w == "threat" || w == "war" ||
+         w == "genocide" || w == "sanctions" || w == "talks";
+}
+
+}  // namespace
+
+bool Parser::Clause(uint32_t b, uint32_t e, int controller) {
+  if (depth_ > 8) return false;
+  ++depth_;
+  struct Leave {
+    int* d;
+    ~Leave() { --*d; }
+  } leave{&depth_};
+  while (b < e && (T(b) == Tag::kQuote || W(b) == "," || W(b) == ":" ||
+                   (W(b) == "that" && b + 1 < e && T(b + 1) != Tag::kNoun))) {
+    ++b;
+  }
+  while (e > b && (T(e - 1) == Tag::kQuote || T(e - 1) == Tag::kPunct)) --e;
+  if (b >= e) return false;
+  if (T(b) == Tag::kTo) ++b;  // an infinitive: "to join Nato"
+  uint32_t group = 0, verb = 0;
+  if (!FindVerbGroup(b, e, &group, &verb)) {
+    // No verb: a noun phrase ("Russia's return"), perhaps negated ("not our fight").
+    for (uint32_t k = b; k < e && !IsBoundary(k); ++k) {
+      if (T(k) == Tag::kNeg && W(k) != "no") {
+        frame_.polarity = -frame_.polarity;
+        frame_.dropped.push_back(k);
+      }
+    }
+    uint32_t nb = b;
+    while (nb < e && (T(nb) == Tag::kNeg && W(nb) != "no")) ++nb;
+    return Nominal(nb, e, -1);
+  }
+  return Verbal(b, group, group, verb, e, controller);
+}
+
+bool Parser::FindVerbGroup(uint32_t b, uint32_t e, uint32_t* group_first, uint32_t* verb) const {
+  // An auxiliary or modal with its verb comes first: "Britons captured in
+  // Ukraine must not face ..." has its verb group at "must".
+  for (uint32_t k = b; k < e; ++k) {
+    const Tag tg = T(k);
+    if (k > b && (tg == Tag::kSub || tg == Tag::kRel) && W(k) != "that") break;
+    if (tg != Tag::kModal && tg != Tag::kDo && tg != Tag::kBe && tg != Tag::kHave) continue;
+    if (tg == Tag::kBe && k == b) continue;
+    uint32_t j = k + 1;
+    while (j < e && (T(j) == Tag::kNeg || T(j) == Tag::kAdv || T(j) == Tag::kBe ||
+                     T(j) == Tag::kHave || T(j) == Tag::kQuote)) {
+      ++j;
+    }
+    if (j < e && T(j) == Tag::kVerb) {
+      *group_first = k;
+      *verb = j;
+      return true;
+    }
+    // A copula: "X is a mistake", "Ukraine is independent".
+    uint32_t be = j;
+    while (be > k && T(be - 1) != Tag::kBe) --be;
+    if (be > k && j < e && (IsNominal(T(j)) || T(j) == Tag::kPrep || T(j) == Tag::kAdj)) {
+      *group_first = k;
+      *verb = be - 1;
+      return true;
+    }
+    if (tg == Tag::kBe && j < e) {
+      *group_first = k;
+      *verb = k;
+      return true;
+    }
+  }
+  for (uint32_t k = b; k < e; ++k) {
+    const Tag tg = T(k);
+    if (k > b && (tg == Tag::kSub || tg == Tag::kRel || tg == Tag::kConj)) break;
+    if (tg != Tag::kVerb) continue;
+    const WordInfo* info = tag(k).info;
+    if (info == nullptr) continue;
+    // A participle right after its noun modifies it ("athletes competing"),
+    // unless nothing else could be the verb.
+    *group_first = k;
+    *verb = k;
+    return true;
+  }
+  return false;
+}
+
+std::string Parser::VerbPhrase(uint32_t k, uint32_t e, uint32_t* after) const {
+  const WordInfo* info = tag(k).info;
+  std::string lemma = info != nullptr && info->verb ? info->verb_lemma : W(k);
+  if (T(k) == Tag::kBe) lemma = "be";
+  *after = k + 1;
+  const size_t longest = lex_.MaxPhraseTokens(lemma);
+  for (size_t n = std::min<size_t>(longest, 4); n >= 2; --n) {
+    if (k + n > e) continue;
+    std::string phrase = lemma;
+    bool ok = true;
+    for (uint32_t j = k + 1; j < k + n && ok; ++j) {
+      ok = Particle(W(j)) || T(j) == Tag::kNoun;
+      phrase += " " + W(j);
+    }
+    if (!ok) continue;
+    if (!lex_.ClassesOf(phrase, 'v').empty() || lex_.OperatorOf(phrase, 'v') != nullptr ||
+        lex_.IsLightVerb(phrase) || !lex_.OppositeOf(phrase).empty()) {
+      *after = k + static_cast<uint32_t>(n);
+      return phrase;
+    }
+  }
+  return lemma;
+}
+
+bool Parser::Verbal(uint32_t b, uint32_t subject_last, uint32_t verb_first, uint32_t verb,
+                    uint32_t e, int controller) {
+  uint32_t sb = b, se = subject_last;
+  while (sb < se && (T(sb) == Tag::kQuote || T(sb) == Tag::kPunct)) ++sb;
+  while (se > sb && (T(se - 1) == Tag::kQuote || T(se - 1) == Tag::kPunct)) --se;
+  // Negation and voice from the verb group.
+  bool passive = false, be_seen = false;
+  for (uint32_t k = verb_first; k < verb; ++k) {
+    if (T(k) == Tag::kNeg) {
+      frame_.polarity = -frame_.polarity;
+      frame_.dropped.push_back(k);
+      if (W(k) == "no" && k + 1 < verb && W(k + 1) == "longer") frame_.dropped.push_back(k + 1);
+    }
+    be_seen = be_seen || T(k) == Tag::kBe;
+  }
+  const WordInfo* info = tag(verb).info;
+  const bool participle = info != nullptr && info->verb && info->form == VerbForm::kPast;
+  if (be_seen && participle && T(verb) == Tag::kVerb) passive = true;
+  // Headline passives: "Fracking ban lifted", "aid workers deliberately targeted".
+  if (!passive && participle && verb_first == verb && se > sb && T(verb) == Tag::kVerb &&
+      (verb + 1 >= e || T(verb + 1) == Tag::kPrep || T(verb + 1) == Tag::kPunct ||
+       T(verb + 1) == Tag::kSub || W(verb + 1) == "by")) {
+    passive = true;
+  }
+  uint32_t after = verb + 1;
+  std::string lemma = VerbPhrase(verb, e, &after);
+  // "X is willing to Y", "X is set to Y": a transparent adjective.
+  if (T(verb) == Tag::kBe) {
+    uint32_t c = verb + 1;
+    while (c < e && (T(c) == Tag::kNeg || T(c) == Tag::kAdv)) {
+      if (T(c) == Tag::kNeg) {
+        frame_.polarity = -frame_.polarity;
+        frame_.dropped.push_back(c);
+      }
+      ++c;
+    }
+    if (c < e && tag(c).info != nullptr) {
+      const WordInfo* ai = tag(c).info;
+      const Operator* op = lex_.OperatorOf(ai->adj ? ai->adj_lemma : W(c), 'a');
+      if (op != nullptr && c + 1 < e && T(c + 1) == Tag::kTo) {
+        frame_.polarity *= op->polarity;
+        const int agent = sb < se ? EntityAt(se - 1) : controller;
+        if (sb < se) PhraseArgs(sb, se, Role::kAgent, false);
+        return Clause(c + 2, e, agent);
+      }
+    }
+    // A copula states its complement of its subject: "Syria (is) not our fight".
+    if (c < e) {
+      const NounPhrase np = ParseNounPhrase(c, e);
+      if (np.head >= c && np.head < e) {
+        if (sb < se) PhraseArgs(sb, se, Role::kAgent, true);
+        return NominalPhrase(np, e, -1);
+      }
+    }
+    return false;
+  }
+  // The subject is the event: "the offensive must not happen", "famine looms".
+  if (SubjectIsEvent(lemma) && se > sb) {
+    const NounPhrase subject = ParseNounPhrase(sb, se);
+    if (IsEventNoun(subject.head)) return NominalPhrase(subject, se, controller);
+  }
+  const int subject_entity = se > sb ? EntityAt(se - 1) : -1;
+  auto add_subject = [&](Role role) {
+    if (se > sb) {
+      PhraseArgs(sb, se, role, false);
+    } else if (controller >= 0) {
+      AddArg(role, controller, "", verb, verb);
+    }
+  };
+  if (const Operator* op = lex_.OperatorOf(lemma, 'v'); op != nullptr) {
+    switch (op->kind) {
+      case Operator::Kind::kTransparent: {
+        frame_.polarity *= op->polarity;
+        add_subject(Role::kAgent);
+        uint32_t c = after;
+        while (c < e && (T(c) == Tag::kTo || W(c) == "with" || W(c) == "on" || W(c) == "ahead" ||
+                         T(c) == Tag::kAdv || T(c) == Tag::kQuote)) {
+          ++c;
+        }
+        return Clause(c, e, subject_entity >= 0 ? subject_entity : controller);
+      }
+      case Operator::Kind::kFalse: {
+        // "Russia (is) lying about X": Russia claims X, which is false.
+        const int liar = subject_entity >= 0 ? subject_entity : controller;
+        Embed(liar, se > sb ? sb : verb, se > sb ? se : verb, verb, after, 1, false, -1, -1);
+        frame_.polarity = -frame_.polarity;
+        uint32_t c = after;
+        while (c < e && (T(c) == Tag::kPrep || T(c) == Tag::kDet || W(c) == "truth")) ++c;
+        frame_.first = c;
+        return Clause(c, e, -1);
+      }
+      case Operator::Kind::kEvidence: {
+        uint32_t c = after;
+        while (c < e && (T(c) == Tag::kNeg || T(c) == Tag::kDet || W(c) == "evidence" ||
+                         W(c) == "of" || W(c) == "that" || T(c) == Tag::kAdj)) {
+          if (T(c) == Tag::kNeg) {
+            frame_.polarity = -frame_.polarity;
+            frame_.dropped.push_back(c);
+          }
+          ++c;
+        }
+        frame_.first = c;
+        return Clause(c, e, -1);
+      }
+      case Operator::Kind::kClaim:
+        // "Lula likening the war to the Holocaust": Lula's claim, stated by the verb.
+        Embed(subject_entity >= 0 ? subject_entity : controller, sb, se, verb, after,
+              op->polarity, op->hedged);
+        break;
+      case Operator::Kind::kAct:
+        break;
+    }
+  }
+  // The object: a noun phrase right after the verb.
+  uint32_t ob = after;
+  while (ob < e && (T(ob) == Tag::kQuote || T(ob) == Tag::kAdv)) ++ob;
+  NounPhrase object;
+  bool has_object = false;
+  if (ob < e && (IsNominal(T(ob)) || T(ob) == Tag::kPron) && !IsBoundary(ob)) {
+    object = ParseNounPhrase(ob, e);
+    has_object = object.head >= ob && object.head < e;
+  }
+  // "launch an offensive", "face famine", "impose sanctions": the object says what.
+  if (lex_.IsLightVerb(lemma) && has_object && IsEventNoun(object.head)) {
+    add_subject(Experiencer(lemma) ? Role::kPatient : Role::kAgent);
+    return NominalPhrase(object, e, -1);
+  }
+  // "bar Ukraine from Nato", "lift sanctions": the opposite of the object's class.
+  if (has_object && IsEventNoun(object.head)) {
+    const WordInfo* oi = tag(object.head).info;
+    const std::string noun = oi != nullptr && oi->noun ? oi->noun_lemma : W(object.head);
+    for (int cls : lex_.OppositeOf(lemma)) {
+      const auto& nouns = lex_.classes()[cls].nouns;
+      if (std::find(nouns.begin(), nouns.end(), noun) == nouns.end()) continue;
+      frame_.polarity = -frame_.polarity;
+      add_subject(Role::kAgent);
+      return NominalPhrase(object, e, -1);
+    }
+  }
+  AddPredicate(lemma, 'v', verb, has_object ? object.first : after,
+               has_object ? object.last : after);
+  add_subject(passive ? Role::kPatient : Role::kAgent);
+  const PredicateClass* cls = frame_.chain.back().predicate_class >= 0
+                                  ? &lex_.classes()[frame_.chain.back().predicate_class]
+                                  : nullptr;
+  uint32_t rest = after;
+  if (has_object) {
+    rest = object.core_last;
+    const bool absorbed = cls != nullptr && !cls->objects.empty();
+    if (!absorbed && IsEventNoun(object.head) && T(object.head) != Tag::kName) {
+      // "stop buying", "suspend arms exports": the chain goes on.
+      return NominalPhrase(object, e, -1);
+    }
+    PhraseArgs(object.first, object.core_last, Role::kPatient,
+               cls == nullptr || !cls->absorbs_object);
+  }
+  // A complement event right after the verb: "refrain from attacking Israel".
+  if (!has_object && rest < e && T(rest) == Tag::kPrep && W(rest) != "by" && !IsBoundary(rest)) {
+    uint32_t c = rest + 1;
+    while (c < e && T(c) == Tag::kDet) ++c;
+    if (c < e && T(c) == Tag::kVerb && tag(c).info != nullptr &&
+        tag(c).info->form == VerbForm::kIng) {
+      return Clause(c, e, subject_entity >= 0 ? subject_entity : controller);
+    }
+    if (c < e) {
+      const NounPhrase np = ParseNounPhrase(c, e);
+      if (IsEventNoun(np.head) && T(np.head) != Tag::kName && W(rest) != "in" && W(rest) != "at") {
+        return NominalPhrase(np, e, -1);
+      }
+    }
+  }
+  Complements(rest, e, passive);
+  return true;
+}
+
+void Parser::Complements(uint32_t b, uint32_t e, bool passive) {
+  uint32_t k = b;
+  while (k < e) {
+    if (IsBoundary(k) || T(k) == Tag::kVerb || T(k) == Tag::kModal) return;
+    if (T(k) == Tag::kTo && k + 1 < e && T(k + 1) == Tag::kVerb) return;  // a purpose clause
+    if (T(k) != Tag::kPrep && T(k) != Tag::kTo) {
+      ++k;
+      continue;
+    }
+    const std::string& p = W(k);
+    const NounPhrase np = ParseNounPhrase(k + 1, e);
+    if (np.last <= k + 1) {
+      ++k;
+      continue;
+    }
+    Role role = Role::kPatient;
+    if (p == "by" && passive) role = Role::kAgent;
+    if (p == "to" || p == "for") role = Role::kRecipient;
+    const bool core = p == "of" || p == "on" || p == "against" || p == "over" || p == "about" ||
+                      p == "with" || p == "into";
+    PhraseArgs(np.first, np.core_last, role, core);
+    k = np.core_last > k ? np.core_last : k + 1;
+  }
+}
+
+}  // namespace stancegraph::importers::extract::internal

@@ -1,0 +1,155 @@
+#include <algorithm>
+
+#include "extract/frame_internal.h"
+#include "extract/word_sets.h"
+
+namespace stancegraph::importers::extract {
+namespace internal {
+
+Parser::Parser(const FrameInput& in, uint32_t first, uint32_t last, const FrameOptions& options)
+    : in_(in),
+      t_(*in.tokens),
+      lex_(in.lexicon->predicates()),
+      first_(first),
+      last_(last),
+      options_(options),
+      tags_(TagTokens(in, first, last)) {}
+
+Frame Parser::Run() {
+  frame_.first = first_;
+  frame_.last = last_;
+  if (!Clause(first_, last_, options_.controller)) frame_.chain.clear();
+  if (!frame_.chain.empty() && options_.self >= 0 && !HasAgent()) {
+    AddArg(Role::kAgent, options_.self, "", first_, first_);
+  }
+  // An embedded holder's stance: its own sign times whatever the content
+  // negated after it.
+  for (EmbeddedClaim& c : frame_.embedded) c.polarity *= frame_.polarity * c.sign_at;
+  return std::move(frame_);
+}
+
+bool Parser::HasAgent() const {
+  return std::any_of(frame_.args.begin(), frame_.args.end(),
+                     [](const FrameArg& a) { return a.role == Role::kAgent; });
+}
+
+// A subordinate clause, a relative clause or an adjunct phrase that says
+// nothing about the proposition's arguments starts at k.
+bool Parser::IsBoundary(uint32_t k) const {
+  const Tag tg = T(k);
+  if (tg == Tag::kSub || tg == Tag::kRel) return true;
+  const std::string& w = W(k);
+  if (w == ";" || w == "-" || w == "--" || w == ":") return true;
+  return w == "after" || w == "amid" || w == "despite" || w == "following" || w == "during" ||
+         w == "before" || w == "until" || w == "since" || w == "ahead" || w == "without";
+}
+
+int Parser::Resolve(uint32_t k) const {
+  const Tagged& tg = tag(k);
+  if (tg.ref >= 0) {
+    const EntityRef& r = (*in_.refs)[tg.ref];
+    if (r.kind == RefKind::kPronoun) return r.entity >= 0 ? r.entity : options_.holder;
+    return r.entity;
+  }
+  if (tg.tag == Tag::kPron) {
+    const std::string& w = W(k);
+    if (w == "it" || w == "we" || w == "i" || w == "they" || w == "he" || w == "she") {
+      return options_.holder;
+    }
+  }
+  if (tg.tag == Tag::kDemonym && tg.demonym >= 0) return in_.entities->FromLexicon(tg.demonym);
+  return -1;
+}
+
+void Parser::AddArg(Role role, int entity, const std::string& term, uint32_t b, uint32_t e,
+                    int group) {
+  for (const FrameArg& a : frame_.args) {
+    if (entity >= 0 && a.entity == entity) return;
+    if (entity < 0 && a.entity < 0 && a.term == term) return;
+  }
+  FrameArg a;
+  a.role = role;
+  a.entity = entity;
+  a.term = term;
+  a.first = b;
+  a.last = e;
+  a.conjunct_group = group;
+  frame_.args.push_back(std::move(a));
+}
+
+void Parser::AddAgent(int entity, uint32_t b, uint32_t e, int group) {
+  if (entity < 0) return;
+  AddArg(Role::kAgent, entity, "", b, e, group);
+}
+
+void Parser::Embed(int holder, uint32_t holder_first, uint32_t holder_last, uint32_t cue_first,
+                   uint32_t cue_last, int polarity, bool hedged, int group, int effect) {
+  if (holder < 0) return;
+  const schema::EntityType type = in_.entities->entity(holder).type;
+  if (type == schema::EntityType::kPlace) return;
+  EmbeddedClaim c;
+  c.holder = holder;
+  c.holder_first = holder_first;
+  c.holder_last = holder_last;
+  c.cue_first = cue_first;
+  c.cue_last = cue_last;
+  c.polarity = polarity;
+  c.hedged = hedged;
+  c.conjunct_group = group;
+  c.sign_at = frame_.polarity * effect;
+  frame_.embedded.push_back(c);
+}
+
+// Picks the class of `lemma` whose object constraint the tokens
+// [object_b, object_e) meet; a noun without a class falls back to the verb
+// it nominalises, then to itself.
+bool Parser::AddPredicate(const std::string& lemma, char pos, uint32_t token, uint32_t object_b,
+                          uint32_t object_e) {
+  if (lemma.empty()) return false;
+  auto object_has = [&](const PredicateClass& c) {
+    if (c.objects.empty()) return true;
+    for (uint32_t k = object_b; k < object_e; ++k) {
+      const std::string& w = W(k);
+      std::string two = k + 1 < object_e ? w + " " + W(k + 1) : "";
+      const WordInfo& info = in_.morphology->Info(w);
+      for (const std::string& o : c.objects) {
+        if (o == w || o == info.noun_lemma || o == two) return true;
+      }
+    }
+    return false;
+  };
+  FramePredicate p;
+  p.lemma = lemma;
+  p.nominal = pos == 'n';
+  p.token = token;
+  auto pick = [&](const std::string& l, char ps) {
+    for (int c : lex_.ClassesOf(l, ps)) {
+      if (object_has(lex_.classes()[c])) return c;
+    }
+    return -1;
+  };
+  int cls = pick(lemma, pos);
+  std::string name = lemma;
+  if (cls < 0 && pos == 'n') {
+    const std::string verb = in_.morphology->VerbOfNoun(lemma);
+    if (!verb.empty()) {
+      cls = pick(verb, 'v');
+      name = verb;
+    }
+  }
+  if (cls >= 0) name = lex_.classes()[cls].name;
+  p.predicate_class = cls;
+  p.name = name;
+  frame_.chain.push_back(std::move(p));
+  return true;
+}
+
+}  // namespace internal
+
+Frame ParseFrame(const FrameInput& in, uint32_t first, uint32_t last, const FrameOptions& options) {
+  if (last <= first) return Frame{};
+  internal::Parser parser(in, first, last, options);
+  return parser.Run();
+}
+
+}  // namespace stancegraph::importers::extract
