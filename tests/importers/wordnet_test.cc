@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "stancegraph/importers/lexicon.h"
 #include "support/temp_dir.h"
 
 namespace stancegraph::importers::lang {
@@ -184,6 +185,24 @@ TEST_CASE("A truncated, corrupt or foreign table is refused with the file's name
   CHECK(missing.status().code() == absl::StatusCode::kNotFound);
   CHECK(std::string(missing.status().message()).find(dir / "absent.bin") != std::string::npos);
   CHECK(load_bytes("copy.bin", good).ok());
+}
+
+TEST_CASE("The shipped lexicon carries WordNet, and one built from JSON alone has an empty one",
+          "[importers][wordnet]") {
+  auto shipped = Lexicon::Default();
+  REQUIRE(shipped.ok());
+  CHECK((*shipped)->wordnet().Lemma("went", Pos::kVerb) == "go");
+  Lexicon lexicon;
+  REQUIRE(lexicon.AddJson(R"({"cues": [{"verb": "say", "kind": "assert"}]})", "t").ok());
+  lexicon.Finish();
+  const WordNet& empty = lexicon.wordnet();
+  CHECK(empty.size() == 0);
+  CHECK(empty.Lemmas("went", Pos::kVerb).empty());
+  CHECK(empty.Lemma("Went", Pos::kVerb) == "went");
+  CHECK_FALSE(empty.IsLemma("go", Pos::kVerb));
+  CHECK(empty.Derived("invasion", Pos::kNoun, Pos::kVerb).empty());
+  CHECK(empty.Antonyms("accept", Pos::kVerb).empty());
+  CHECK(empty.Category("minister", Pos::kNoun).empty());
 }
 
 }  // namespace
