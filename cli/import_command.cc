@@ -107,6 +107,11 @@ void AddImportCommand(CLI::App& app) {
   cmd->add_option("--extractor", args.extractor,
                   "Run this program instead of the built-in extractor: document JSON on stdin, "
                   "claims JSONL on stdout");
+  cmd->add_option("--lexicon", args.limits.lexicon_dir,
+                  "Read the built-in extractor's lexicons from DIR instead of the shipped set "
+                  "(default: $STANCEGRAPH_LEXICON_DIR, else share/stancegraph/lexicons beside "
+                  "the program); $STANCEGRAPH_LEXICONS still adds to it")
+      ->type_name("DIR");
   cmd->add_option("--extractor-timeout", args.extractor_timeout,
                   "Seconds the external extractor may take per document")
       ->capture_default_str();

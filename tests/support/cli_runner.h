@@ -26,21 +26,27 @@ inline std::string ReadFile(const std::string& path) {
   return ss.str();
 }
 
-// `program` relative to the build directory; `args` as for a shell.
-// `cwd`: the directory it runs in ("" = the test's).
-inline CliResult RunProgram(const std::string& program, const std::string& args,
-                            const std::string& stdin_file = "/dev/null",
-                            const std::string& cwd = "") {
+// `executable` by its path; `args` as for a shell. `cwd`: the directory it
+// runs in ("" = the test's).
+inline CliResult RunExecutable(const std::string& executable, const std::string& args,
+                               const std::string& stdin_file = "/dev/null",
+                               const std::string& cwd = "") {
   TempDir io;
-  std::string cmd = (cwd.empty() ? "" : "cd '" + cwd + "' && ") + std::string(SG_BINARY_DIR) +
-                    "/" + program + " " + args + " <" + stdin_file + " >" + (io / "out") +
-                    " 2>" + (io / "err");
+  std::string cmd = (cwd.empty() ? "" : "cd '" + cwd + "' && ") + executable + " " + args + " <" +
+                    stdin_file + " >" + (io / "out") + " 2>" + (io / "err");
   int status = std::system(cmd.c_str());
   CliResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   r.out = ReadFile(io / "out");
   r.err = ReadFile(io / "err");
   return r;
+}
+
+// `program` relative to the build directory.
+inline CliResult RunProgram(const std::string& program, const std::string& args,
+                            const std::string& stdin_file = "/dev/null",
+                            const std::string& cwd = "") {
+  return RunExecutable(std::string(SG_BINARY_DIR) + "/" + program, args, stdin_file, cwd);
 }
 
 inline CliResult RunCli(const std::string& args, const std::string& stdin_file = "/dev/null",

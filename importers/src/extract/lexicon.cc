@@ -13,13 +13,10 @@
 #include "extract/text.h"
 #include "lang/wordnet.h"
 #include "nlohmann/json.hpp"
+#include "stancegraph/importers/lexicon_dirs.h"
 #include "stancegraph/schema/entity_type.h"
 #include "stancegraph/schema/ids.h"
 #include "stancegraph/schema/time.h"
-
-#ifndef SG_DEFAULT_LEXICON_DIR
-#define SG_DEFAULT_LEXICON_DIR "importers/lexicons"
-#endif
 
 namespace stancegraph::importers {
 namespace {
@@ -94,11 +91,6 @@ uint32_t Lexicon::BitFor(std::string_view word_class) const {
     if (name == word_class) return bit;
   }
   return 0;
-}
-
-const lang::WordNet& Lexicon::wordnet() const {
-  static const auto* empty = new lang::WordNet();
-  return wordnet_ ? *wordnet_ : *empty;
 }
 
 bool Lexicon::HasClass(const std::string& word, const std::string& word_class) const {
@@ -307,26 +299,36 @@ void Lexicon::Finish() {
   }
 }
 
+const lang::WordNet& Lexicon::wordnet() const {
+  return wordnet_ != nullptr ? *wordnet_ : lang::WordNet::Empty();
+}
+
 absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load(const LexiconOptions& options) {
   auto lexicon = std::make_shared<Lexicon>();
+  const std::string shipped = ShippedLexiconDir(options.shipped_dir);
   std::vector<std::string> dirs;
-  if (!options.without_shipped) {
-    std::string shipped = options.shipped_dir;
-    if (shipped.empty()) {
-      const char* env = std::getenv("STANCEGRAPH_LEXICON_DIR");
-      shipped = env != nullptr && *env != '\0' ? env : SG_DEFAULT_LEXICON_DIR;
-    }
-    dirs.push_back(shipped);
-  }
+  if (!options.without_shipped) dirs.push_back(shipped);
   dirs.insert(dirs.end(), options.extra_dirs.begin(), options.extra_dirs.end());
-  for (const std::string& dir : dirs) {
+  for (size_t i = 0; i < dirs.size(); ++i) {
+    const std::string& dir = dirs[i];
+    // Only the shipped directory can be fixed by the user's next step.
+    const std::string hint =
+        !options.without_shipped && i == 0 ? std::string(" ") + kLexiconDirHint : "";
+    if (dir.empty()) {
+      return absl::NotFoundError(
+          absl::StrCat("lexicon directory not found: cannot locate the running program", hint));
+    }
     std::error_code ec;
     if (!std::filesystem::is_directory(dir, ec)) {
-      return absl::NotFoundError(absl::StrCat("lexicon directory not found: ", dir));
+      return absl::NotFoundError(absl::StrCat("lexicon directory not found: ", dir, hint));
     }
     std::vector<std::filesystem::path> files;
     for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
       if (entry.path().extension() == ".json") files.push_back(entry.path());
+    }
+    if (ec) {
+      return absl::NotFoundError(
+          absl::StrCat("cannot read lexicon directory ", dir, ": ", ec.message(), hint));
     }
     std::sort(files.begin(), files.end());
     for (const auto& f : files) {
@@ -336,6 +338,21 @@ absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load(const LexiconOption
       if (absl::Status s = lexicon->AddJson(text, f.string()); !s.ok()) return s;
     }
   }
+  const std::string table = WordNetTablePath(shipped);
+  if (table.empty()) {
+    std::string looked;
+    for (const std::string& dir : {shipped, DefaultLexiconDir()}) {
+      if (dir.empty() || (dir == shipped && !looked.empty())) continue;
+      absl::StrAppend(&looked, looked.empty() ? "" : " or ",
+                      (std::filesystem::path(dir) / "wordnet.bin").string());
+    }
+    if (looked.empty()) looked = "cannot locate the running program";
+    return absl::NotFoundError(
+        absl::StrCat("WordNet table not found: ", looked, " ", kLexiconDirHint));
+  }
+  auto wordnet = lang::WordNet::Load(table);
+  if (!wordnet.ok()) return wordnet.status();
+  lexicon->wordnet_ = *std::move(wordnet);
   lexicon->Finish();
   return std::shared_ptr<const Lexicon>(std::move(lexicon));
 }
@@ -345,13 +362,7 @@ absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Default() {
   static std::shared_ptr<const Lexicon> cached;
   std::lock_guard<std::mutex> lock(mu);
   if (cached) return cached;
-  LexiconOptions options;
-  if (const char* env = std::getenv("STANCEGRAPH_LEXICONS"); env != nullptr && *env != '\0') {
-    for (absl::string_view d : absl::StrSplit(env, ':', absl::SkipEmpty())) {
-      options.extra_dirs.emplace_back(d.data(), d.size());
-    }
-  }
-  auto loaded = Load(options);
+  auto loaded = Load({.extra_dirs = ExtraLexiconDirs()});
   if (!loaded.ok()) return loaded.status();
   cached = *loaded;
   return cached;

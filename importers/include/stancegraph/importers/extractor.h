@@ -55,7 +55,9 @@ absl::StatusOr<std::unique_ptr<Extractor>> MakeExternalExtractor(const std::stri
                                                                  int timeout_seconds);
 
 // The extractor `options` asks for: external when extractor_command is set,
-// else built-in over Lexicon::Default().
+// else built-in over the lexicons of options.lexicon_dir when set, or
+// Lexicon::Default() when not; the directories of $STANCEGRAPH_LEXICONS add
+// to either (lexicon_dirs.h).
 absl::StatusOr<std::unique_ptr<Extractor>> MakeExtractor(const SourceOptions& options);
 
 }  // namespace stancegraph::importers

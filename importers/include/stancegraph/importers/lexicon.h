@@ -22,7 +22,7 @@
 namespace stancegraph::importers {
 
 namespace lang {
-class WordNet;
+class WordNet;  // importers/src/lang/wordnet.h
 }  // namespace lang
 
 // An entity the lexicon knows, with what the extractor needs beyond
@@ -86,18 +86,21 @@ struct LexiconOptions {
   // whose top-level object has "replace": true replaces the sections it holds.
   // Default: none.
   std::vector<std::string> extra_dirs;
-  // Skip the shipped lexicons entirely. Default: false.
+  // Skip the shipped JSON lexicons (the WordNet table is still loaded).
+  // Default: false.
   bool without_shipped = false;
-  // The shipped directory. Default: "" = $STANCEGRAPH_LEXICON_DIR or the
-  // build-time source directory.
+  // The shipped directory. Default: "" = $STANCEGRAPH_LEXICON_DIR, else
+  // share/stancegraph/lexicons beside the running program (lexicon_dirs.h).
   std::string shipped_dir;
 };
 
 class Lexicon {
  public:
   // Loads every *.json file of the shipped and extra directories (in name
-  // order). InvalidArgument names the file and entry at fault; NotFound when
-  // a directory is missing.
+  // order) and the WordNet table (the shipped directory's wordnet.bin, else
+  // the default directory's; see lexicon_dirs.h). InvalidArgument names the
+  // file and entry at fault, or a corrupt table; NotFound names the missing
+  // or unreadable directory or table.
   static absl::StatusOr<std::shared_ptr<const Lexicon>> Load(const LexiconOptions& options);
 
   // The lexicon for the process: shipped plus the directories listed in
@@ -115,8 +118,8 @@ class Lexicon {
   const std::vector<Cue>& cues() const { return cues_; }
   const std::vector<Evaluative>& evaluatives() const { return evaluatives_; }
   const std::vector<Concept>& concepts() const { return concepts_; }
-  // WordNet's lemmas and derivations (an empty dictionary when the lexicon
-  // was built from JSON alone).
+  // WordNet 3.0: lemmas, derivations, antonyms, categories. A lexicon built
+  // with AddJson and Finish alone has an empty one (every lookup empty).
   const lang::WordNet& wordnet() const;
   // Predicate classes and operators of the proposition layer.
   const PredicateLexicon& predicates() const { return predicates_; }
@@ -163,7 +166,6 @@ class Lexicon {
   std::vector<Evaluative> evaluatives_;
   std::vector<Concept> concepts_;
   PredicateLexicon predicates_;
-  std::shared_ptr<const lang::WordNet> wordnet_;
   std::unordered_map<std::string, int> alias_index_;
   std::unordered_map<std::string, int> demonym_index_;
   std::unordered_map<std::string, std::vector<int>> cue_index_;
@@ -176,6 +178,7 @@ class Lexicon {
   std::vector<std::pair<std::string, uint32_t>> class_list_;
   WordBits bits_;
   size_t max_alias_tokens_ = 1;
+  std::shared_ptr<const lang::WordNet> wordnet_;  // null = empty
 };
 
 }  // namespace stancegraph::importers

@@ -32,7 +32,9 @@ struct SourceOptions {
   // one: document JSON on stdin, claims JSONL on stdout. Default: "" = built-in.
   std::string extractor_command;
   // The built-in extractor's lexicon directory, in place of the shipped one
-  // (as $STANCEGRAPH_LEXICON_DIR). Default: "" = the shipped directory.
+  // (overrides $STANCEGRAPH_LEXICON_DIR; `import --lexicon DIR`). Without a
+  // wordnet.bin of its own, the shipped one is used (lexicon_dirs.h).
+  // Default: "" = $STANCEGRAPH_LEXICON_DIR, else the shipped directory.
   std::string lexicon_dir;
   // Seconds an external extractor may take per document. Default: 60.
   int extractor_timeout_seconds = 60;
