@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "entities.h"
+#include "morphology.h"
 #include "sentences.h"
 #include "text.h"
 #include "stancegraph/importers/lexicon.h"
@@ -43,6 +44,9 @@ struct AttributionInput {
   const std::vector<EntityRef>* refs;
   const Lexicon* lexicon;
   DocEntities* entities;  // group holders ("officials") are added here
+  // Parts of speech: a cue word used as a noun ("the Western calls", "Iran
+  // attack") is no cue. Optional (nullptr: every cue word may be a verb).
+  Morphology* morphology = nullptr;
 };
 
 std::vector<Attribution> FindAttributions(const AttributionInput& in);

@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "extract/attribution_finder.h"
+#include "extract/frame_tags.h"
 #include "extract/word_sets.h"
 
 namespace stancegraph::importers::extract::internal {
@@ -59,6 +60,7 @@ bool IsTrimmable(const Token& t) {
 void Finder::FindCandidates(const Sentence& s, std::vector<Candidate>* cands) const {
   for (uint32_t k = s.first; k < s.last; ++k) {
     if (in_quote_[k] || t_[k].kind != TokenKind::kWord) continue;
+    if (!noun_use_.empty() && noun_use_[k - s.first]) continue;
     const auto it = lex_.cue_index().find(t_[k].lower);
     if (it == lex_.cue_index().end()) continue;
     for (const int id : it->second) {
@@ -514,6 +516,27 @@ void Finder::ProcessSentence(uint32_t si, const Sentence& s) {
     caps += t_[k].capitalized;
   }
   title_case_ = words >= 4 && caps * 10 >= words * 7;
+  noun_use_.clear();
+  if (in_.morphology != nullptr && s.last > s.first && !title_case_) {
+    const FrameInput fin{in_.text, in_.tokens, in_.refs, in_.lexicon, in_.entities, in_.morphology};
+    const std::vector<internal::Tagged> tags = internal::TagTokens(fin, s.first, s.last);
+    noun_use_.assign(s.last - s.first, 0);
+    using internal::Tag;
+    for (uint32_t k = s.first + 1; k < s.last; ++k) {
+      if (!Has(k, WordBits::kCue)) continue;
+      // Only plain evidence of a noun counts: a determiner, possessive or
+      // nationality before it ("the Western calls"), or a bare verb form after
+      // a singular name or noun ("Iran attack", "Blinken blame", "UK forecast").
+      const Tag prev = tags[k - 1 - s.first].tag;
+      const WordInfo& info = in_.morphology->Info(t_[k].lower);
+      const bool after_modifier =
+          prev == Tag::kDet || prev == Tag::kPoss || prev == Tag::kDemonym;
+      const std::string& p = t_[k - 1].lower;
+      const bool singular_before = prev == Tag::kName && !(p.size() > 3 && p.back() == 's');
+      const bool bare = info.verb && info.form == VerbForm::kBase && info.noun && !info.inflected;
+      noun_use_[k - s.first] = info.noun && (after_modifier || (bare && singular_before));
+    }
+  }
   std::vector<Candidate> cands;
   FindCandidates(s, &cands);
   for (size_t i = 0; i < cands.size(); ++i) {

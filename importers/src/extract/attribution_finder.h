@@ -65,6 +65,7 @@ class Finder {
   uint32_t covered_until_ = 0;
   const Sentence* current_ = nullptr;
   bool title_case_ = false;  // a headline in Title Case: "Trump Says He Will Win"
+  std::vector<uint8_t> noun_use_;  // per token of the current sentence: a cue word used as a noun
   std::vector<int> sentence_holders_;  // holders found so far in the current sentence  // tokens before this belong to an earlier content
   std::vector<Attribution> out_;
 };

@@ -29,6 +29,19 @@ bool SelfCue(const Cue& cue) {
   return cue.kind == "deny" || cue.kind == "reject" || cue.lemma == "defend";
 }
 
+// The content as written, without its condition: a mention's object text.
+std::string Written(const NormalizedText& norm, const std::vector<Token>& tokens,
+                    const std::string& text, const Stance& st) {
+  uint32_t b = st.prop_first, e = st.prop_last;
+  while (b < e && (tokens[b].lower == "," || tokens[b].lower == ":" || tokens[b].lower == "that")) ++b;
+  while (e > b && (tokens[e - 1].kind == TokenKind::kPunct)) --e;
+  if (e <= b) return "";
+  const schema::Span s = norm.ToOriginal(tokens[b].begin, tokens[e - 1].end);
+  std::string out = text.substr(s.begin, s.end - s.begin);
+  if (out.size() > 400) out.resize(400);
+  return out;
+}
+
 class BuiltinExtractor : public Extractor {
  public:
   BuiltinExtractor(std::shared_ptr<const Lexicon> lexicon, size_t max_sentence_bytes)
@@ -60,7 +73,8 @@ class BuiltinExtractor : public Extractor {
     const std::vector<EntityRef> refs =
         TagEntities(norm.text, tokens, sentences, *lexicon_, doc.published, &entities);
     const std::vector<Attribution> attributions =
-        FindAttributions({norm.text, &tokens, &sentences, &refs, lexicon_.get(), &entities});
+        FindAttributions({norm.text, &tokens, &sentences, &refs, lexicon_.get(), &entities,
+                          &morphology_});
     Assembler assembler{*this, doc, norm, tokens, sentences, entities, out};
     const FrameInput fin{norm.text, &tokens, &refs, lexicon_.get(), &entities, &morphology_};
     const PropositionInput pin{norm.text, &tokens, &refs, &entities, lexicon_.get(), &morphology_};
@@ -71,11 +85,18 @@ class BuiltinExtractor : public Extractor {
       FrameOptions fo;
       fo.holder = a.holder;
       fo.controller = a.addressee >= 0 ? a.addressee : a.holder;
-      if (cue != nullptr && SelfCue(*cue)) fo.self = a.holder;
+      fo.nominal_agent = a.addressee;
+      if (cue != nullptr && SelfCue(*cue)) {
+        // A government denying an act denies its state's: "Putin denies plans to ...".
+        const int state = entities.StateOf(a.holder, doc.published);
+        fo.self = state >= 0 ? state : a.holder;
+      }
       const Frame frame = ParseFrame(fin, st.prop_first, st.prop_last, fo);
       const int content_sign = frame.empty() ? (st.negated ? -1 : 1) : frame.polarity;
-      for (const BuiltProposition& bp : BuildPropositions(pin, st, frame)) {
+      const std::string written = Written(norm, tokens, doc.text, st);
+      for (BuiltProposition& bp : BuildPropositions(pin, st, frame)) {
         if (bp.proposition.text.empty()) continue;
+        if (!written.empty()) bp.object_text = written;
         assembler.Add(a, st, bp, st.polarity * content_sign);
         for (const EmbeddedClaim& ec : frame.embedded) {
           // "bans by Poland and Hungary": each holder with its own conjunct.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "lang/wordnet.h"
 #include "stancegraph/schema/ids.h"
 
 namespace stancegraph::importers::extract {
@@ -128,6 +129,33 @@ class Tagger {
     return k;
   }
 
+  static bool IsBody(EntityType t) {
+    return t == EntityType::kCountry || t == EntityType::kOrganisation ||
+           t == EntityType::kGovernment || t == EntityType::kAlliance;
+  }
+
+  // After a body's name, lower-case nouns ending in one that names a person
+  // or a body of people ("rights expert", "spy chief", "intelligence task
+  // force"): their end, else `k`.
+  uint32_t OfficeEnd(uint32_t k, uint32_t end) const {
+    const lang::WordNet& wn = lex_.wordnet();
+    uint32_t j = k;
+    uint32_t found = k;
+    while (j < end && j - k < 3 && t_[j].kind == TokenKind::kWord && !t_[j].capitalized &&
+           !Is(t_[j], WordBits::kCue) && !Is(t_[j], lex_.bits().common)) {
+      const std::string lemma = wn.Lemma(t_[j].lower, lang::Pos::kNoun);
+      if (!wn.IsLemma(lemma, lang::Pos::kNoun)) break;
+      if (wn.IsLemma(t_[j].lower, lang::Pos::kVerb) && !wn.IsLemma(t_[j].lower, lang::Pos::kNoun)) break;
+      const std::string_view cat = wn.Category(lemma, lang::Pos::kNoun);
+      if (cat == "noun.person" || Is(t_[j], lex_.bits().title) ||
+          (cat == "noun.group" && j > k)) {
+        found = j + 1;
+      }
+      ++j;
+    }
+    return found;
+  }
+
   int ResolveName(uint32_t b, uint32_t e, bool person_hint, char gender) {
     const std::string key = JoinLower(t_, b, e);
     const auto it = lex_.alias_index().find(key);
@@ -230,16 +258,34 @@ class Tagger {
       }
       const uint32_t name_end = best > 0 ? j + best : run_end;
       const int ent = ResolveName(j, name_end, person_hint, gender);
+      if (const uint32_t office_end = OfficeEnd(name_end, s.last); office_end > name_end &&
+          title.empty() && IsBody(ents_->entity(ent).type)) {
+        // "UN rights expert", "Russia spy chief": an official of the body.
+        std::string name(text_.substr(t_[i].begin, t_[office_end - 1].end - t_[i].begin));
+        const int official = ents_->Official(name, t_[office_end - 1].lower, ent);
+        out->push_back({i, office_end, official, RefKind::kTitle, 0});
+        return office_end;
+      }
       out->push_back({i, name_end, ent, title.empty() ? RefKind::kName : RefKind::kTitle, 0});
       return name_end;
     }
     if (!title.empty() && country >= 0) {
       int ent = -1;
+      // "Russia's UK ambassador": the office is the possessor's.
+      if (i >= 2 && t_[i - 1].lower == "'s" && !out->empty() && out->back().last == i - 1 &&
+          out->back().entity >= 0 &&
+          ents_->entity(out->back().entity).type == EntityType::kCountry) {
+        country = -1;
+        const int owner = out->back().entity;
+        ent = ents_->Official(ents_->entity(owner).name + " " + title, title, owner);
+        out->push_back({i, j, ent, RefKind::kTitle, 0});
+        return j;
+      }
       if (const int holder = RoleHolder(title, country); holder >= 0) {
         ent = ents_->FromLexicon(holder);
       } else {
-        ent = ents_->FromName(lex_.entities()[country].entity.name + " " + title,
-                              EntityType::kPerson, 0);
+        ent = ents_->Official(lex_.entities()[country].entity.name + " " + title, title,
+                              ents_->FromLexicon(country));
       }
       out->push_back({i, j, ent, RefKind::kTitle, 0});
       return j;
@@ -296,6 +342,41 @@ int DocEntities::FromName(const std::string& name, schema::EntityType type, char
   genders_.push_back(gender);
   by_name_[name] = i;
   return i;
+}
+
+int DocEntities::Official(const std::string& name, const std::string& title, int organisation) {
+  const int i = FromName(name, EntityType::kPerson, 0);
+  schema::Entity& e = entities_[i];
+  const schema::EntityId of = entities_[organisation].id;
+  if (e.roles.empty()) e.roles.push_back(schema::Role{.title = title, .of = of});
+  if (e.parent == 0) e.parent = of;
+  return i;
+}
+
+int DocEntities::StateOf(int entity, schema::Timestamp t) {
+  const schema::Entity& e = entities_[entity];
+  if (e.type == EntityType::kCountry) return entity;
+  if (lexicon_by_id_.empty()) {
+    for (int i = 0; i < static_cast<int>(lexicon_.entities().size()); ++i) {
+      lexicon_by_id_[lexicon_.entities()[i].entity.id] = i;
+    }
+  }
+  for (const schema::Role& r : e.roles) {
+    if (r.of == 0) continue;
+    if (t != schema::kNoTime && ((r.from != schema::kNoTime && t < r.from) ||
+                                 (r.to != schema::kNoTime && t >= r.to))) {
+      continue;
+    }
+    const auto it = lexicon_by_id_.find(r.of);
+    if (it == lexicon_by_id_.end()) continue;
+    const schema::Entity& of = lexicon_.entities()[it->second].entity;
+    if (of.type == EntityType::kCountry) return FromLexicon(it->second);
+    if (of.type == EntityType::kGovernment && of.parent != 0) {
+      const auto p = lexicon_by_id_.find(of.parent);
+      if (p != lexicon_by_id_.end()) return FromLexicon(p->second);
+    }
+  }
+  return -1;
 }
 
 void DocEntities::AddAlias(const std::string& alias, int entity) { aliases_[alias] = entity; }

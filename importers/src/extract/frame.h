@@ -93,6 +93,9 @@ struct FrameOptions {
   int self = -1;
   // The holder, for pronouns inside the content ("denies it plans to ...").
   int holder = -1;
+  // The agent of a content that is a bare noun phrase: the addressee of
+  // "warns Israel against retaliation". -1 = none.
+  int nominal_agent = -1;
 };
 
 // The frame of tokens [first, last) of one sentence. An empty chain when no

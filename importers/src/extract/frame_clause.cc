@@ -58,7 +58,7 @@ bool Parser::Clause(uint32_t b, uint32_t e, int controller) {
     }
     uint32_t nb = b;
     while (nb < e && (T(nb) == Tag::kNeg && W(nb) != "no")) ++nb;
-    return Nominal(nb, e, -1);
+    return Nominal(nb, e, depth_ == 1 ? options_.nominal_agent : -1);
   }
   return Verbal(b, group, group, verb, e, controller);
 }
@@ -101,8 +101,24 @@ bool Parser::FindVerbGroup(uint32_t b, uint32_t e, uint32_t* group_first, uint32
     if (tg != Tag::kVerb) continue;
     const WordInfo* info = tag(k).info;
     if (info == nullptr) continue;
-    // A participle right after its noun modifies it ("athletes competing"),
-    // unless nothing else could be the verb.
+    // An infinitive inside a noun phrase ("demand to sell") and a
+    // participle after its noun ("athletes competing") are not the
+    // clause's verb.
+    if (k > b && T(k - 1) == Tag::kTo) continue;
+    if (k > b && info->form == VerbForm::kIng) continue;
+    *group_first = k;
+    *verb = k;
+    return true;
+  }
+  // Headlines drop the auxiliary: "South Africa distorting the truth",
+  // "Gaza facing famine".
+  for (uint32_t k = b + 1; k < e; ++k) {
+    const Tag tg = T(k);
+    if (tg == Tag::kSub || tg == Tag::kRel || tg == Tag::kConj) break;
+    const WordInfo* info = tag(k).info;
+    if (tg != Tag::kVerb || info == nullptr || info->form != VerbForm::kIng) continue;
+    const Tag prev = T(k - 1);
+    if (prev != Tag::kName && prev != Tag::kPron) continue;
     *group_first = k;
     *verb = k;
     return true;
@@ -132,6 +148,23 @@ std::string Parser::VerbPhrase(uint32_t k, uint32_t e, uint32_t* after) const {
     }
   }
   return lemma;
+}
+
+const Cue* Parser::CueAt(uint32_t k, uint32_t e, uint32_t* end) const {
+  const auto it = in_.lexicon->cue_index().find(W(k));
+  if (it == in_.lexicon->cue_index().end()) return nullptr;
+  for (const int id : it->second) {
+    const Cue& cue = in_.lexicon->cues()[id];
+    if (!cue.verb || cue.source_after) continue;
+    const auto n = static_cast<uint32_t>(cue.words.size());
+    if (k + n > e) continue;
+    bool match = true;
+    for (uint32_t w = 1; w < n && match; ++w) match = W(k + w) == cue.words[w];
+    if (!match) continue;
+    *end = k + n;
+    return &cue;
+  }
+  return nullptr;
 }
 
 bool Parser::Verbal(uint32_t b, uint32_t subject_last, uint32_t verb_first, uint32_t verb,
@@ -193,7 +226,11 @@ bool Parser::Verbal(uint32_t b, uint32_t subject_last, uint32_t verb_first, uint
   // The subject is the event: "the offensive must not happen", "famine looms".
   if (SubjectIsEvent(lemma) && se > sb) {
     const NounPhrase subject = ParseNounPhrase(sb, se);
-    if (IsEventNoun(subject.head)) return NominalPhrase(subject, se, controller);
+    if (IsEventNoun(subject.head)) {
+      if (!NominalPhrase(subject, se, -1)) return false;
+      Complements(after, e, false);  // "famine looms in Gaza"
+      return true;
+    }
   }
   const int subject_entity = se > sb ? EntityAt(se - 1) : -1;
   auto add_subject = [&](Role role) {
@@ -203,6 +240,36 @@ bool Parser::Verbal(uint32_t b, uint32_t subject_last, uint32_t verb_first, uint
       AddArg(role, controller, "", verb, verb);
     }
   };
+  // A stance verb inside the content ("says it will not back X", "Russia
+  // backs X"): its subject's stance on what follows, in the same sense.
+  if (lex_.OperatorOf(lemma, 'v') == nullptr && lex_.ClassesOf(lemma, 'v').empty()) {
+    uint32_t cue_end = verb + 1;
+    if (const Cue* cue = CueAt(verb, e, &cue_end); cue != nullptr && cue->polarity != 0) {
+      const int speaker = subject_entity >= 0 ? subject_entity : controller;
+      if (speaker >= 0 && speaker != options_.holder) {
+        Embed(speaker, se > sb ? sb : verb, se > sb ? se : verb, verb, cue_end, cue->polarity,
+              false, -1, cue->polarity);
+      }
+      frame_.polarity *= cue->polarity;
+      frame_.dropped.push_back(verb);
+      uint32_t c = cue_end;
+      int addressee = -1;
+      if (c < e && tag(c).ref >= 0 && T(c) == Tag::kName) {
+        addressee = Resolve(c);
+        c = std::min(e, (*in_.refs)[tag(c).ref].last);
+      }
+      while (c < e && (T(c) == Tag::kTo || T(c) == Tag::kPrep || W(c) == "that" ||
+                       T(c) == Tag::kQuote || W(c) == ":" || W(c) == ",")) {
+        if (T(c) == Tag::kTo && c + 1 < e && T(c + 1) == Tag::kVerb) {
+          ++c;
+          break;
+        }
+        ++c;
+      }
+      frame_.first = c;
+      return Clause(c, e, addressee >= 0 ? addressee : speaker);
+    }
+  }
   if (const Operator* op = lex_.OperatorOf(lemma, 'v'); op != nullptr) {
     switch (op->kind) {
       case Operator::Kind::kTransparent: {

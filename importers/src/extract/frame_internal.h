@@ -40,6 +40,9 @@ class Parser {
   // A lexicon phrase starting at verb token k ("pull out", "lie about"): its
   // lemma and the token after it.
   std::string VerbPhrase(uint32_t k, uint32_t e, uint32_t* after) const;
+  // A stance cue of the lexicon used as a verb at k ("backs", "calls for"),
+  // or nullptr; *end is the token after it.
+  const Cue* CueAt(uint32_t k, uint32_t e, uint32_t* end) const;
   // Adds the prepositional phrases of [b, e) as arguments (entities and, for
   // core prepositions, terms) or nested events.
   void Complements(uint32_t b, uint32_t e, bool passive);

@@ -219,20 +219,75 @@ bool Parser::NominalPhrase(const NounPhrase& np, uint32_t e, int agent) {
     hf = np.possessor_first;
     hl = np.possessor_last;
   }
+  const Operator* head_op = T(head) == Tag::kNoun ? lex_.OperatorOf(lemma, 'n') : nullptr;
+  // Names right before the head hold it ("Blinken blame", "SNP request",
+  // "Sunak and Starmer criticism"); a name further off is a topic ("Ukraine
+  // war remarks"), except a person's before a claim noun ("Trump summit invite").
+  uint32_t holder_span_first = head;
+  if (holder < 0 && !has_possessor && !np.modifiers.empty()) {
+    uint32_t k = head;
+    while (k > np.modifiers.front() &&
+           (T(k - 1) == Tag::kName || T(k - 1) == Tag::kDemonym || W(k - 1) == "and" ||
+            W(k - 1) == "&" || T(k - 1) == Tag::kQuote)) {
+      --k;
+    }
+    while (k < head && (W(k) == "and" || W(k) == "&")) ++k;
+    std::vector<int> names;
+    bool all_holders = k < head;
+    for (uint32_t m = k; m < head; ++m) {
+      if (T(m) != Tag::kName && T(m) != Tag::kDemonym) continue;
+      if (tag(m).ref >= 0 && m > k && tag(m - 1).ref == tag(m).ref) continue;
+      const int ent = EntityAt(m);
+      if (ent < 0 || !HolderType(in_.entities->entity(ent).type)) {
+        all_holders = false;
+        break;
+      }
+      names.push_back(ent);
+    }
+    if (all_holders && !names.empty()) {
+      holder = names[0];
+      hf = k;
+      hl = head;
+      holder_span_first = k;
+      if (names.size() > 1) {
+        holder_group = NewGroup();
+        by_holders = names;
+        extra_holders.assign(names.begin() + 1, names.end());
+      }
+    } else if (head_op != nullptr && head_op->kind == Operator::Kind::kClaim && !head_op->literal) {
+      const uint32_t m = np.modifiers.front();
+      const int ent = EntityAt(m);
+      if (ent >= 0 && in_.entities->entity(ent).type == schema::EntityType::kPerson) {
+        holder = ent;
+        hf = m;
+        hl = tag(m).ref >= 0 ? (*in_.refs)[tag(m).ref].last : m + 1;
+      }
+    }
+  }
   std::vector<uint32_t> content_mods;
   for (uint32_t m : np.modifiers) {
-    const int ent = EntityAt(m);
-    if (ent >= 0 && holder < 0 && !has_possessor && HolderType(in_.entities->entity(ent).type) &&
-        content_mods.empty()) {
-      holder = ent;
-      hf = m;
-      hl = tag(m).ref >= 0 ? (*in_.refs)[tag(m).ref].last : m + 1;
-      continue;
-    }
-    if (holder >= 0 && ent >= 0 && content_mods.empty() && m < hl && m >= hf) continue;
+    if (m >= holder_span_first) continue;
+    if (holder >= 0 && m >= hf && m < hl) continue;
     content_mods.push_back(m);
   }
-  const Operator* op = T(head) == Tag::kNoun ? lex_.OperatorOf(lemma, 'n') : nullptr;
+  const Operator* op = head_op;
+  if (op != nullptr && op->kind == Operator::Kind::kTransparent) {
+    // "acts of genocide", "the ICJ genocide case": what it is of, or about.
+    frame_.polarity *= op->polarity;
+    if (c + 1 < e && W(c) == "of") return Clause(c + 1, e, agent);
+    size_t i = 0;
+    while (i < content_mods.size() &&
+           (T(content_mods[i]) == Tag::kName || T(content_mods[i]) == Tag::kDemonym)) {
+      ++i;
+    }
+    if (i < content_mods.size()) {
+      const NounPhrase inner = ParseNounPhrase(content_mods[i], head);
+      if (inner.head < head && NominalPhrase(inner, head, agent)) {
+        Complements(c, e, false);
+        return true;
+      }
+    }
+  }
   if (op != nullptr && (op->kind == Operator::Kind::kClaim || op->kind == Operator::Kind::kAct)) {
     // Where its content is: "demand to V", "claim that S", "call for X",
     // "allegations of X", or its own modifiers ("vaccine hacking allegations").
@@ -247,6 +302,9 @@ bool Parser::NominalPhrase(const NounPhrase& np, uint32_t e, int agent) {
     } else if (c < e && (W(c) == "for" || W(c) == "of" || W(c) == "on" || W(c) == "over" ||
                          W(c) == "about" || W(c) == "against")) {
       cb = c + 1;
+      clause = true;
+    } else if (uint32_t g = 0, v = 0; c < e && FindVerbGroup(c, e, &g, &v)) {
+      cb = c;  // "claim aid workers (were) targeted", "Pyongyang claims its drone crossed"
       clause = true;
     } else if (!content_mods.empty()) {
       cb = content_mods.front();
@@ -283,6 +341,14 @@ bool Parser::NominalPhrase(const NounPhrase& np, uint32_t e, int agent) {
       embed_all(1, false, 1);
     }
   }
+  const bool operator_head =
+      op != nullptr && (op->kind == Operator::Kind::kClaim || op->kind == Operator::Kind::kAct);
+  if (!operator_head && holder >= 0 && (HasAgent() || agent >= 0) && !has_possessor &&
+      by_holders.empty()) {
+    // "refrain from Israel attack": the agent is known; the name is the target.
+    content_mods.insert(content_mods.begin(), hf);
+    holder = -1;
+  }
   AddPredicate(lemma, 'n', head, np.first, np.last);
   const int cls_index = frame_.chain.back().predicate_class;
   const PredicateClass* cls = cls_index >= 0 ? &lex_.classes()[cls_index] : nullptr;
@@ -297,7 +363,8 @@ bool Parser::NominalPhrase(const NounPhrase& np, uint32_t e, int agent) {
   // Modifiers: names and nationalities are arguments; a modifier that is an
   // event itself continues the chain ("arm sales ban"); other nouns are terms.
   uint32_t event_mod = e;
-  for (auto it = content_mods.rbegin(); it != content_mods.rend(); ++it) {
+  const bool literal_claim = op != nullptr && op->kind == Operator::Kind::kClaim;
+  for (auto it = content_mods.rbegin(); it != content_mods.rend() && !literal_claim; ++it) {
     if (IsEventNoun(*it) && lex_.OperatorOf(tag(*it).info->noun_lemma, 'n') == nullptr) {
       event_mod = *it;
       break;

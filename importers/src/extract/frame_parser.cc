@@ -19,7 +19,9 @@ Frame Parser::Run() {
   frame_.first = first_;
   frame_.last = last_;
   if (!Clause(first_, last_, options_.controller)) frame_.chain.clear();
-  if (!frame_.chain.empty() && options_.self >= 0 && !HasAgent()) {
+  const int lead = frame_.chain.empty() ? -1 : frame_.chain.front().predicate_class;
+  const bool agentless = lead >= 0 && lex_.classes()[lead].agentless;
+  if (!frame_.chain.empty() && options_.self >= 0 && !HasAgent() && !agentless) {
     AddArg(Role::kAgent, options_.self, "", first_, first_);
   }
   // An embedded holder's stance: its own sign times whatever the content
@@ -138,6 +140,8 @@ bool Parser::AddPredicate(const std::string& lemma, char pos, uint32_t token, ui
     }
   }
   if (cls >= 0) name = lex_.classes()[cls].name;
+  // "arms exports": the modifier names what the class already says.
+  if (!frame_.chain.empty() && frame_.chain.back().name == name) return true;
   p.predicate_class = cls;
   p.name = name;
   frame_.chain.push_back(std::move(p));

@@ -199,8 +199,16 @@ std::vector<Tagged> TagTokens(const FrameInput& in, uint32_t first, uint32_t las
                                   (prev == Tag::kNoun && Plural(p)) ||
                                   (prev == Tag::kName && Plural(p));
       if (v && info.form == VerbForm::kIng) {
-        // "vaccine hacking allegations" is a compound; "athletes competing in" a participle.
-        tag = n && next_nounish ? Tag::kNoun : Tag::kVerb;
+        // "vaccine hacking allegations" is a compound; "athletes competing
+        // in", "Gaza facing famine" a participle.
+        tag = next_nounish && prev == Tag::kNoun ? Tag::kNoun : Tag::kVerb;
+      } else if (n && next != nullptr && next->lower == ":" ) {
+        tag = Tag::kNoun;  // a headline's topic: "Israel protests: ..."
+      } else if (n && info.form == VerbForm::kThird && prev == Tag::kNoun &&
+                 (next == nullptr || next->kind == TokenKind::kPunct ||
+                  ClosedClass(next->lower) == Tag::kSub || next->lower == "after" ||
+                  next->lower == "amid" || next->lower == "over" || next->lower == "despite")) {
+        tag = Tag::kNoun;  // "defends Ukraine war remarks after ..."
       } else if (v && !finite_seen &&
                  (info.form == VerbForm::kThird || info.form == VerbForm::kPast ||
                   (info.form == VerbForm::kBase && plural_subject))) {

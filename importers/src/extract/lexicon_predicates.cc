@@ -70,6 +70,7 @@ absl::Status AddClasses(const json& list, const std::string& file, PredicateLexi
     if (c.verbs.empty() && c.nouns.empty()) return Bad(file, named + ": has no verbs and no nouns");
     c.absorbs_object = e.value("absorbs_object", false);
     c.context = e.value("context", false);
+    c.agentless = e.value("agentless", false);
     if (absl::Status s = Types(e, "agent_types", file, named, &c.agent_types); !s.ok()) return s;
     if (absl::Status s = Types(e, "patient_types", file, named, &c.patient_types); !s.ok()) return s;
     out->AddClass(std::move(c));

@@ -53,11 +53,15 @@ WordInfo Morphology::Compute(const std::string& lower) const {
   if (auto n = lemmas(Pos::kNoun); !n.empty()) {
     info.noun = true;
     info.noun_lemma = n[0];
+    // A plural that is also a lemma of its own ("acts", "arms", "talks"):
+    // the singular is the word's usual sense.
+    if (n.size() > 1 && n[0] == word && word.ends_with("s")) info.noun_lemma = n[1];
   }
   if (auto v = lemmas(Pos::kVerb); !v.empty()) {
     info.verb = true;
     info.verb_lemma = v[0];
     info.form = FormOf(word, v[0]);
+    for (const std::string& l : v) info.inflected = info.inflected || l != word;
   }
   if (auto a = lemmas(Pos::kAdj); !a.empty()) {
     info.adj = true;
@@ -82,7 +86,8 @@ WordInfo Morphology::Compute(const std::string& lower) const {
       info.adj_lemma = word;
     } else {
       info.noun = true;
-      info.noun_lemma = word.size() > 3 && word.ends_with("s") && !word.ends_with("ss")
+      info.noun_lemma = word.size() > 3 && word.ends_with("s") && !word.ends_with("ss") &&
+                                !word.ends_with("us") && !word.ends_with("is")
                             ? word.substr(0, word.size() - 1)
                             : word;
     }

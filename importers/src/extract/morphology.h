@@ -22,6 +22,8 @@ struct WordInfo {
   std::string verb_lemma;  // "invade" for "invaded"
   std::string adj_lemma;
   VerbForm form = VerbForm::kNone;  // when `verb`
+  // The form is also an inflection of another verb ("found" of "find").
+  bool inflected = false;
 };
 
 // Not thread-safe (caches); one per extractor.

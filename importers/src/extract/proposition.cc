@@ -229,6 +229,7 @@ class Builder {
       }
     }
     std::string text, surface;
+    uint32_t emitted_end = 0;  // where the last word put into the text ends
     for (uint32_t k = b; k < e; ++k) {
       const Token& tok = t_[k];
       std::string word(in_.text.substr(tok.begin, tok.end - tok.begin));
@@ -245,8 +246,9 @@ class Builder {
           word = Morphology::Third(info.verb_lemma);
         }
       }
-      if (!text.empty() && (space || drop.count(k - 1))) text.push_back(' ');
+      if (!text.empty() && tok.begin > emitted_end) text.push_back(' ');
       text += word;
+      emitted_end = tok.end;
     }
     // Name the agent when the words leave it out ("to join Nato").
     for (const FrameArg& a : frame_.args) {

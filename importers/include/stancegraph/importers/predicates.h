@@ -30,6 +30,9 @@ struct PredicateClass {
   bool absorbs_object = false;
   // Missing arguments come from the document's topic ("Ukraine in Nato: ...").
   bool context = false;
+  // Nobody performs it (a famine, a ceasefire, a war): a denial does not
+  // make the denier its agent.
+  bool agentless = false;
   std::vector<schema::EntityType> agent_types;
   std::vector<schema::EntityType> patient_types;
 };
