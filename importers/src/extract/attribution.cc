@@ -43,6 +43,7 @@ std::vector<Attribution> Finder::Run() {
     ProcessSentence(si, s);
     UpdateMentions(s);
     if (out_.size() == before && s.first_in_paragraph) MaybeHeadlineColon(si, s);
+    if (out_.size() == before && s.first_in_paragraph) MaybeHeadlineDash(si, s);
     if (out_.size() == before && covered_until_ <= s.first) MaybeContinueQuote(si, s);
     if (out_.size() > before && out_.back().holder >= 0) {
       last_speaker_ = out_.back().holder;

@@ -713,6 +713,7 @@ void Finder::MaybeHeadlineColon(uint32_t si, const Sentence& s) {
   const EntityRef* r = RefStartingAt(k);
   if (r == nullptr || r->kind == RefKind::kPronoun || r->entity < 0) return;
   if (ents_.entity(r->entity).type == schema::EntityType::kUnknown && r->last - r->first < 2) return;
+  if (ents_.entity(r->entity).type == schema::EntityType::kPlace) return;
   const uint32_t colon = r->last;
   if (colon + 1 >= s.last || t_[colon].lower != ":") return;
   uint32_t end = s.last;
@@ -728,6 +729,54 @@ void Finder::MaybeHeadlineColon(uint32_t si, const Sentence& s) {
   a.predicate_first = colon;
   a.content_first = colon + 1;
   a.content_last = end;
+  out_.push_back(a);
+}
+
+// A headline that ends "... - Holder" reports the holder's words:
+// "Rafah ground offensive 'must not happen' - Lammy".
+void Finder::MaybeHeadlineDash(uint32_t si, const Sentence& s) {
+  uint32_t end = s.last;
+  while (end > s.first && IsTrimmable(t_[end - 1]) && t_[end - 1].lower != "-") --end;
+  // The last free-standing dash with words on both sides.
+  uint32_t dash = end;
+  for (uint32_t k = end; k > s.first + 1; --k) {
+    const Token& d = t_[k - 1];
+    if (d.lower != "-" || d.kind != TokenKind::kPunct || k >= end) continue;
+    if (d.begin == t_[k - 2].end || k >= t_.size() || t_[k].begin == d.end) continue;
+    dash = k - 1;
+    break;
+  }
+  if (dash >= end || dash <= s.first + 1 || end - dash > 9) return;
+  int holder = -1;
+  uint32_t hf = 0;
+  for (uint32_t j = end; j > dash + 1 && holder < 0; --j) {
+    if (const EntityRef* r = RefEndingAt(j); r != nullptr && r->first > dash && r->entity >= 0) {
+      if (ents_.entity(r->entity).type == schema::EntityType::kPlace) return;
+      holder = HolderOf(*r, s.paragraph);
+      hf = r->first;
+    }
+  }
+  if (holder < 0) {
+    Sentence np = s;
+    np.first = dash + 1;
+    uint32_t b = 0;
+    holder = GroupHolder(end, np, &b);
+    hf = b;
+  }
+  if (holder < 0) return;
+  uint32_t cb = s.first, ce = dash;
+  while (ce > cb && IsTrimmable(t_[ce - 1])) --ce;
+  if (ce <= cb + 1) return;
+  Attribution a;
+  a.sentence = si;
+  a.holder = holder;
+  a.holder_first = hf;
+  a.holder_last = end;
+  a.cue_first = dash;
+  a.cue_last = dash + 1;
+  a.predicate_first = dash;
+  a.content_first = cb;
+  a.content_last = ce;
   out_.push_back(a);
 }
 

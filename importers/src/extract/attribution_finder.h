@@ -48,6 +48,7 @@ class Finder {
   void ProcessSentence(uint32_t si, const Sentence& s);
   void MaybeContinueQuote(uint32_t si, const Sentence& s);
   void MaybeHeadlineColon(uint32_t si, const Sentence& s);
+  void MaybeHeadlineDash(uint32_t si, const Sentence& s);
   int GroupHolder(uint32_t end, const Sentence& s, uint32_t* first);
   uint32_t QuoteEnd(uint32_t open, uint32_t paragraph) const;
   uint32_t ResumedQuoteEnd(const Sentence& s) const;

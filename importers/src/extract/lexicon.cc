@@ -146,6 +146,7 @@ absl::Status Lexicon::AddJson(const std::string& json_text, const std::string& n
                                                 ? -1
                                                 : (base.kind == "ask" ? 0 : 1));
         base.source_after = c.value("source", "") == "after";
+        base.hedged = c.value("hedged", false);
         std::vector<std::string> surface;
         if (c.contains("verb")) {
           base.lemma = c.at("verb").get<std::string>();

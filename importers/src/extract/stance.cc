@@ -38,6 +38,11 @@ Stance AnalyzeStance(const std::vector<Token>& t, const Attribution& a, const Le
   if (a.cue >= 0) st.kind_polarity = lex.cues()[a.cue].polarity;
   st.polarity = st.kind_polarity * (a.cue_negated ? -1 : 1);
   uint32_t b = a.content_first, e = a.content_last;
+  // "warns against X", "argued against X": the content is opposed.
+  if (b < e && t[b].lower == "against") {
+    st.polarity = -st.polarity;
+    ++b;
+  }
   // Conditions: leading "if X, Y" or trailing "Y if X".
   for (uint32_t k = b; k < e; ++k) {
     const uint32_t n = ConditionAt(t, k, e);
@@ -60,7 +65,8 @@ Stance AnalyzeStance(const std::vector<Token>& t, const Attribution& a, const Le
     b = a.content_first;
     e = a.content_last;
   }
-  const bool hedge_cue = a.cue >= 0 && lex.HasClass(lex.cues()[a.cue].words[0], "hedge");
+  const bool hedge_cue =
+      a.cue >= 0 && (lex.cues()[a.cue].hedged || lex.HasClass(lex.cues()[a.cue].words[0], "hedge"));
   st.hedged = hedge_cue;
   for (uint32_t k = a.predicate_first; k < a.cue_first; ++k) {
     st.hedged = st.hedged || (t[k].classes & lex.bits().hedge) != 0;
@@ -81,30 +87,64 @@ Stance AnalyzeStance(const std::vector<Token>& t, const Attribution& a, const Le
     if ((t[k].classes & lex.bits().hedge) != 0 && t[k].lower != "no") st.hedged = true;
     if (t[k].kind == TokenKind::kNumber && t[k].lower.ends_with("%")) st.hedged = true;
   }
-  // Evaluative predicates: "X would be unacceptable", "X is a mistake".
-  for (uint32_t k = b + 1; k < main_end; ++k) {
-    if (!IsBe(t[k].lower) && t[k].lower != "'s") continue;
-    uint32_t m = k + 1;
-    while (m < main_end && (IsNegation(t, m, main_end) || IsAuxOrAdverb(t[m].lower))) ++m;
+  // Evaluative predicates: "X would be unacceptable", "X is a mistake", and
+  // in headlines without the verb: "New restrictions 'necessary'".
+  auto skip_quotes = [&](uint32_t m) {
+    while (m < main_end && (t[m].kind == TokenKind::kOpenQuote || t[m].kind == TokenKind::kCloseQuote)) ++m;
+    return m;
+  };
+  auto evaluative_at = [&](uint32_t m) -> const Evaluative* {
     for (const Evaluative& ev : lex.evaluatives()) {
       const auto n = static_cast<uint32_t>(ev.words.size());
-      if (m + n > main_end) continue;
+      uint32_t j = m;
       bool match = true;
-      for (uint32_t w = 0; w < n && match; ++w) match = t[m + w].lower == ev.words[w];
+      for (uint32_t w = 0; w < n && match; ++w) {
+        j = skip_quotes(j);
+        match = j < main_end && t[j].lower == ev.words[w];
+        ++j;
+      }
       if (!match) continue;
       // Only a short tail may follow: "is a mistake", not "is a mistake that ...".
-      if (main_end - (m + n) > 2) continue;
-      uint32_t subject_end = k;
-      while (subject_end > b && (IsModal(t[subject_end - 1].lower) ||
-                                 t[subject_end - 1].lower == "to")) {
-        --subject_end;
-      }
-      if (subject_end <= b) continue;
-      st.polarity *= ev.polarity;
-      e = subject_end;
-      break;
+      if (main_end > skip_quotes(j) + 2) continue;
+      return &ev;
     }
-    if (e == k || e < k) break;
+    return nullptr;
+  };
+  for (uint32_t k = b + 1; k < main_end; ++k) {
+    const bool be = IsBe(t[k].lower) || t[k].lower == "'s";
+    uint32_t m = be ? k + 1 : k;
+    while (m < main_end && (IsNegation(t, m, main_end) || IsAuxOrAdverb(t[m].lower) ||
+                            t[m].kind == TokenKind::kOpenQuote)) {
+      ++m;
+    }
+    if (!be) {
+      // Without a verb the evaluative must end the content and follow a noun.
+      uint32_t p = k;
+      while (p > b && (t[p - 1].kind == TokenKind::kOpenQuote || t[p - 1].kind == TokenKind::kCloseQuote)) --p;
+      if (p <= b || t[p - 1].kind != TokenKind::kWord || IsModal(t[p - 1].lower) ||
+          IsPreposition(t[p - 1].lower) || IsDeterminer(t[p - 1].lower)) {
+        continue;
+      }
+    }
+    const Evaluative* ev = evaluative_at(m);
+    if (ev == nullptr) continue;
+    uint32_t subject_end = k;
+    while (subject_end > b && (IsModal(t[subject_end - 1].lower) || t[subject_end - 1].lower == "to" ||
+                               t[subject_end - 1].kind == TokenKind::kOpenQuote ||
+                               t[subject_end - 1].kind == TokenKind::kCloseQuote)) {
+      --subject_end;
+    }
+    if (subject_end <= b) continue;
+    // Judging a person or a body ("Jeremy Corbyn was wrong on Nato") is a
+    // claim about them, kept as said; judging a stated act is a stance on it.
+    bool names_only = true;
+    for (uint32_t j = b; j < subject_end && names_only; ++j) {
+      names_only = t[j].kind != TokenKind::kWord || t[j].capitalized || t[j].lower == "'s";
+    }
+    if (names_only) break;
+    st.polarity *= ev->polarity;
+    e = subject_end;
+    break;
   }
   // Negations of an evaluative's predicate ("is not acceptable") flip the
   // stance; those inside the proposition are the proposition's.

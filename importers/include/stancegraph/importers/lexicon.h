@@ -42,6 +42,7 @@ struct Cue {
   int polarity = 1;      // +1, -1, or 0 for neutral reports (ask)
   bool source_after = false;  // "according to X": the source follows the cue
   bool verb = true;           // false for phrases and nouns
+  bool hedged = false;        // "casts doubt on", "questions": a hedged stance
 };
 
 // One stem of a concept group, indexed by its first three characters.
