@@ -391,6 +391,11 @@ void Parser::Complements(uint32_t b, uint32_t e, bool passive) {
       ++k;
       continue;
     }
+    // "at the UN", "in a letter": where it was said, not an argument.
+    if (p == "at" || p == "during" || p == "via" || p == "through") {
+      k = np.core_last > k ? np.core_last : k + 1;
+      continue;
+    }
     Role role = Role::kPatient;
     if (p == "by" && passive) role = Role::kAgent;
     if (p == "to" || p == "for") role = Role::kRecipient;

@@ -183,8 +183,22 @@ bool Parser::NominalPhrase(const NounPhrase& np, uint32_t e, int agent) {
   }
   const uint32_t head = np.head;
   const WordInfo* info = tag(head).info;
-  const std::string lemma =
+  std::string lemma =
       T(head) == Tag::kNoun && info != nullptr && info->noun ? info->noun_lemma : W(head);
+  // Two-word nouns of the lexicon: "peace deal", "death penalty", "arrest warrant".
+  NounPhrase trimmed;
+  bool two_word = false;
+  if (!np.modifiers.empty() && np.modifiers.back() + 1 == head && T(head) == Tag::kNoun) {
+    const uint32_t m = np.modifiers.back();
+    const std::string two = W(m) + " " + lemma;
+    if (!lex_.ClassesOf(two, 'n').empty() || lex_.OperatorOf(two, 'n') != nullptr) {
+      lemma = two;
+      trimmed = np;
+      trimmed.modifiers.pop_back();
+      two_word = true;
+    }
+  }
+  const NounPhrase& phrase = two_word ? trimmed : np;
   // Who the phrase attributes itself to: "by X" after it, a possessor, or
   // a nationality adjective or name before the head.
   int holder = -1;
@@ -224,9 +238,9 @@ bool Parser::NominalPhrase(const NounPhrase& np, uint32_t e, int agent) {
   // "Sunak and Starmer criticism"); a name further off is a topic ("Ukraine
   // war remarks"), except a person's before a claim noun ("Trump summit invite").
   uint32_t holder_span_first = head;
-  if (holder < 0 && !has_possessor && !np.modifiers.empty()) {
+  if (holder < 0 && !has_possessor && !phrase.modifiers.empty()) {
     uint32_t k = head;
-    while (k > np.modifiers.front() &&
+    while (k > phrase.modifiers.front() &&
            (T(k - 1) == Tag::kName || T(k - 1) == Tag::kDemonym || W(k - 1) == "and" ||
             W(k - 1) == "&" || T(k - 1) == Tag::kQuote)) {
       --k;
@@ -255,7 +269,7 @@ bool Parser::NominalPhrase(const NounPhrase& np, uint32_t e, int agent) {
         extra_holders.assign(names.begin() + 1, names.end());
       }
     } else if (head_op != nullptr && head_op->kind == Operator::Kind::kClaim && !head_op->literal) {
-      const uint32_t m = np.modifiers.front();
+      const uint32_t m = phrase.modifiers.front();
       const int ent = EntityAt(m);
       if (ent >= 0 && in_.entities->entity(ent).type == schema::EntityType::kPerson) {
         holder = ent;
@@ -265,7 +279,7 @@ bool Parser::NominalPhrase(const NounPhrase& np, uint32_t e, int agent) {
     }
   }
   std::vector<uint32_t> content_mods;
-  for (uint32_t m : np.modifiers) {
+  for (uint32_t m : phrase.modifiers) {
     if (m >= holder_span_first) continue;
     if (holder >= 0 && m >= hf && m < hl) continue;
     content_mods.push_back(m);

@@ -153,8 +153,12 @@ std::vector<Tagged> TagTokens(const FrameInput& in, uint32_t first, uint32_t las
         next != nullptr && next->kind == TokenKind::kWord ? &in.morphology->Info(next->lower) : nullptr;
     const bool next_nounish = next_info != nullptr && (next_info->noun || next_info->adj) &&
                               ClosedClass(next->lower) == Tag::kOther;
+    const bool after_open_quote = k > first && t[k - 1].kind == TokenKind::kOpenQuote;
     Tag tag;
-    if (only_adv || (info.adv && w.size() > 4 && w.ends_with("ly") && !n && !v)) {
+    if (after_open_quote && v && info.form == VerbForm::kIng && next_info != nullptr &&
+        next_info->noun && !next_info->verb) {
+      tag = Tag::kAdj;  // a quoted noun phrase: "'bridging proposal'"
+    } else if (only_adv || (info.adv && w.size() > 4 && w.ends_with("ly") && !n && !v)) {
       tag = Tag::kAdv;
     } else if (v && (prev == Tag::kModal || prev == Tag::kDo ||
                      (prev == Tag::kNeg && k > first && (at(k - 1).tag == Tag::kNeg)))) {
@@ -209,6 +213,10 @@ std::vector<Tagged> TagTokens(const FrameInput& in, uint32_t first, uint32_t las
                   ClosedClass(next->lower) == Tag::kSub || next->lower == "after" ||
                   next->lower == "amid" || next->lower == "over" || next->lower == "despite")) {
         tag = Tag::kNoun;  // "defends Ukraine war remarks after ..."
+      } else if (n && info.form == VerbForm::kBase && prev == Tag::kNoun &&
+                 (next == nullptr || next->kind == TokenKind::kPunct ||
+                  next->kind == TokenKind::kCloseQuote)) {
+        tag = Tag::kNoun;  // "Israel arm sales ban" ends a compound
       } else if (v && !finite_seen &&
                  (info.form == VerbForm::kThird || info.form == VerbForm::kPast ||
                   (info.form == VerbForm::kBase && plural_subject))) {

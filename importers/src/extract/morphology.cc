@@ -105,6 +105,8 @@ std::string Morphology::VerbOfNoun(const std::string& noun_lemma) {
                                                    "ing", "sion", "tion", "y"};
   bool act = false;
   for (std::string_view s : kSuffixes) act = act || noun_lemma.ends_with(s);
+  // People are not acts: "criminal", "official", "general".
+  if (act && IsHumanNoun(noun_lemma)) act = false;
   if (act) {
     for (const std::string& v : wordnet_.Derived(noun_lemma, Pos::kNoun, Pos::kVerb)) {
       if (v.size() >= 3 && v.substr(0, 3) == noun_lemma.substr(0, 3)) {

@@ -239,6 +239,17 @@ class Builder {
       if (drop.count(k) || tok.kind == TokenKind::kOpenQuote || tok.kind == TokenKind::kCloseQuote) {
         continue;
       }
+      // A pronoun subject is the entity it stands for: "We will not
+      // negotiate" said by Ukraine is "Ukraine negotiates".
+      if (k == b && verbal && (tok.lower == "we" || tok.lower == "i" || tok.lower == "it" ||
+                               tok.lower == "they" || tok.lower == "he" || tok.lower == "she")) {
+        for (const FrameArg& a : frame_.args) {
+          if (a.role == Role::kAgent && a.entity >= 0 && a.first == k) {
+            word = in_.entities->entity(a.entity).name;
+            break;
+          }
+        }
+      }
       if (verbal && k == lead.token) {
         const WordInfo& info = in_.morphology->Info(tok.lower);
         if (info.verb && (info.form == VerbForm::kBase || info.form == VerbForm::kIng) &&
