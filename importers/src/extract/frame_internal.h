@@ -59,6 +59,12 @@ class Parser {
   void PhraseArgs(uint32_t b, uint32_t e, Role entity_role, bool terms);
 
   // frame_parser.cc
+  // Claim nouns in adjuncts of the content ("... after government
+  // criticism", "amid Tory claims"): their holders' stances on the frame.
+  void AdjunctClaims();
+  // The holder a claim noun's modifiers name: the names right before it, or
+  // a group noun ("government criticism"); -1 when none. Sets the span.
+  int GroupNounHolder(uint32_t k);
   const Tagged& tag(uint32_t k) const { return tags_[k - first_]; }
   Tag T(uint32_t k) const { return k < last_ && k >= first_ ? tags_[k - first_].tag : Tag::kOther; }
   const std::string& W(uint32_t k) const { return (*in_.tokens)[k].lower; }

@@ -278,6 +278,17 @@ bool Parser::NominalPhrase(const NounPhrase& np, uint32_t e, int agent) {
       }
     }
   }
+  // "government criticism", "opposition claims": a group noun holds it.
+  if (holder < 0 && !has_possessor && head_op != nullptr &&
+      head_op->kind == Operator::Kind::kClaim && !phrase.modifiers.empty() &&
+      phrase.modifiers.back() + 1 == head) {
+    if (const int g = GroupNounHolder(head); g >= 0) {
+      holder = g;
+      hf = head - 1;
+      hl = head;
+      holder_span_first = head - 1;
+    }
+  }
   std::vector<uint32_t> content_mods;
   for (uint32_t m : phrase.modifiers) {
     if (m >= holder_span_first) continue;

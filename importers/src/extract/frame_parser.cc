@@ -24,6 +24,7 @@ Frame Parser::Run() {
   if (!frame_.chain.empty() && options_.self >= 0 && !HasAgent() && !agentless) {
     AddArg(Role::kAgent, options_.self, "", first_, first_);
   }
+  if (!frame_.chain.empty()) AdjunctClaims();
   // An embedded holder's stance: its own sign times whatever the content
   // negated after it.
   for (EmbeddedClaim& c : frame_.embedded) c.polarity *= frame_.polarity * c.sign_at;
@@ -146,6 +147,45 @@ bool Parser::AddPredicate(const std::string& lemma, char pos, uint32_t token, ui
   p.name = name;
   frame_.chain.push_back(std::move(p));
   return true;
+}
+
+void Parser::AdjunctClaims() {
+  for (uint32_t k = first_; k + 1 < last_; ++k) {
+    const std::string& w = W(k);
+    if (w != "after" && w != "amid" && w != "following" && w != "despite") continue;
+    const NounPhrase np = ParseNounPhrase(k + 1, last_);
+    if (np.head >= last_ || T(np.head) != Tag::kNoun || tag(np.head).info == nullptr) continue;
+    const Operator* op = lex_.OperatorOf(tag(np.head).info->noun_lemma, 'n');
+    if (op == nullptr || op->kind != Operator::Kind::kClaim) continue;
+    // Who: the possessor, the names right before the noun, or a group noun.
+    std::vector<int> holders;
+    if (np.possessor >= 0) holders.push_back(np.possessor);
+    for (uint32_t m = np.first; m < np.head && np.possessor < 0; ++m) {
+      if ((T(m) == Tag::kName || T(m) == Tag::kDemonym) &&
+          (tag(m).ref < 0 || m == np.first || tag(m - 1).ref != tag(m).ref)) {
+        const int ent = EntityAt(m);
+        if (ent >= 0 && in_.entities->entity(ent).type != schema::EntityType::kPlace) {
+          holders.push_back(ent);
+        }
+      }
+    }
+    if (holders.empty()) {
+      const int g = GroupNounHolder(np.head);
+      if (g >= 0) holders.push_back(g);
+    }
+    for (int h : holders) {
+      Embed(h, np.first, np.head, np.head, np.head + 1, op->polarity, op->hedged, -1, 1);
+    }
+    k = np.last > k ? np.last - 1 : k;
+  }
+}
+
+int Parser::GroupNounHolder(uint32_t k) {
+  if (k == first_ || k <= 0) return -1;
+  const uint32_t m = k - 1;
+  if (T(m) != Tag::kNoun || (t_[m].classes & in_.lexicon->bits().group) == 0) return -1;
+  return in_.entities->FromName(std::string(in_.text.substr(t_[m].begin, t_[m].end - t_[m].begin)),
+                                schema::EntityType::kGroup, 0);
 }
 
 }  // namespace internal

@@ -324,8 +324,10 @@ class Builder {
         p.arguments.push_back({.role = "patient", .entity = ent.id, .value = ent.name});
       }
     }
-    std::sort(p.arguments.begin(), p.arguments.end(),
-              [](const auto& x, const auto& y) { return x.value < y.value; });
+    for (const std::string& l : lemmas) p.arguments.push_back({.role = "theme", .value = l});
+    std::sort(p.arguments.begin(), p.arguments.end(), [](const auto& x, const auto& y) {
+      return std::tie(x.role, x.value) < std::tie(y.role, y.value);
+    });
     p.text = text.size() > kMaxTextBytes ? text.substr(0, kMaxTextBytes) : text;
     p.key = "words";
     for (const std::string& l : lemmas) p.key += " " + l;
