@@ -152,6 +152,37 @@ void Finder::FindSource(const Sentence& s, Candidate* c, std::span<const Candida
     }
     return -1;
   };
+  // A passive with its agent: "Israel's annexation rejected by European MPs".
+  if (cue.verb && c->last + 1 < s.last && t_[c->last].lower == "by" &&
+      t_[c->first].lower.ends_with("ed") && c->first > s.first) {
+    uint32_t k = c->last + 1;
+    if (k < s.last && IsDeterminer(t_[k].lower)) ++k;
+    if (const EntityRef* r = RefStartingAt(k); r != nullptr && r->kind != RefKind::kPronoun) {
+      c->holder = HolderOf(*r, para);
+      c->holder_first = r->first;
+      c->holder_last = r->last;
+    } else {
+      uint32_t stop = k;
+      while (stop < s.last && stop - k < 4 && t_[stop].kind == TokenKind::kWord &&
+             !IsPreposition(t_[stop].lower) && !IsCoordinator(t_[stop].lower)) {
+        ++stop;
+      }
+      Sentence np = s;
+      np.first = k;
+      uint32_t b = 0;
+      if (const int g = GroupHolder(stop, np, &b); g >= 0) {
+        c->holder = g;
+        c->holder_first = b;
+        c->holder_last = stop;
+      }
+    }
+    if (c->holder >= 0) {
+      c->passive = true;
+      c->subject_after = true;
+      c->clause_start = s.first;
+      return;
+    }
+  }
   if (cue.source_after) {
     c->subject_after = true;
     c->clause_start = c->first;
@@ -214,7 +245,7 @@ void Finder::FindSource(const Sentence& s, Candidate* c, std::span<const Candida
   const bool ing = t_[c->first].lower.ends_with("ing");
   if (p > s.first) {
     const std::string& prev = t_[p - 1].lower;
-    if (prev == "who" || prev == "which") {
+    if ((prev == "who" || prev == "which") && !t_[p - 1].all_caps) {
       uint32_t q = p - 1;
       if (q > s.first && t_[q - 1].lower == ",") --q;
       if (const EntityRef* r = RefEndingAt(q); r != nullptr) {
@@ -364,7 +395,9 @@ void Finder::FindSource(const Sentence& s, Candidate* c, std::span<const Candida
   }
   // '"...," said former Utah governor Jane Roe', '..., said one senior official':
   // a noun phrase with titles and modifiers before its head.
-  if (!ing && (cue.kind == "assert" || cue.kind == "ask") && c->first > s.first &&
+  uint32_t last_word = s.last;
+  while (last_word > c->last && IsTrimmable(t_[last_word - 1])) --last_word;
+  if (!ing && c->first > s.first &&
       (t_[c->first - 1].lower == "," || t_[c->first - 1].kind == TokenKind::kCloseQuote)) {
     uint32_t stop = c->last;
     while (stop < s.last && stop - c->last < 8 && t_[stop].kind == TokenKind::kWord &&
@@ -374,6 +407,9 @@ void Finder::FindSource(const Sentence& s, Candidate* c, std::span<const Candida
       ++stop;
     }
     if (stop == c->last || stop - c->last >= 8) return;
+    // Reporting verbs invert anywhere ('"...," said one official, adding');
+    // others only at the end of a headline ("Halt the reform, urges minister").
+    if (cue.kind != "assert" && cue.kind != "ask" && stop < last_word) return;
     if (const EntityRef* r = RefStartingAt(c->last); r != nullptr && r->kind == RefKind::kPronoun) {
       return;  // "..., said he would": not inverted
     }
@@ -555,7 +591,10 @@ void Finder::ProcessSentence(uint32_t si, const Sentence& s) {
       }
     }
     uint32_t begin = 0, end = 0;
-    if (cue.source_after) {
+    if (c.passive) {
+      begin = s.first;
+      end = c.first;
+    } else if (cue.source_after) {
       uint32_t words_before = 0;
       for (uint32_t k = s.first; k < c.first; ++k) {
         words_before += t_[k].kind == TokenKind::kWord && !IsCoordinator(t_[k].lower);

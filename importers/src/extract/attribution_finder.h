@@ -21,6 +21,7 @@ struct Candidate {
   bool subject_after = false;  // "said Healey", "according to X"
   uint32_t clause_start = 0;   // where this cue's clause begins
   bool bounds_previous = false;  // a coordinated clause: ends the previous content
+  bool passive = false;          // "X rejected by Y": the source follows "by", the content precedes
 };
 
 class Finder {

@@ -129,6 +129,33 @@ class Tagger {
     return k;
   }
 
+  // A capitalised word at a sentence start that is an ordinary English word
+  // ("Peace talks", "Halt the reform") and no name the lexicon knows, nor a
+  // first name.
+  bool CommonWord(uint32_t k, uint32_t end) const {
+    const Token& tok = t_[k];
+    if (Is(tok, WordBits::kAliasStart) || Is(tok, lex_.bits().male_first) ||
+        Is(tok, lex_.bits().female_first) || Is(tok, lex_.bits().title) ||
+        Is(tok, lex_.bits().honorific) || Is(tok, lex_.bits().honorific_m) ||
+        Is(tok, lex_.bits().honorific_f)) {
+      return false;
+    }
+    if (ents_->FindAlias(tok.lower) >= 0) return false;
+    const lang::WordNet& wn = lex_.wordnet();
+    const bool noun = wn.IsLemma(wn.Lemma(tok.lower, lang::Pos::kNoun), lang::Pos::kNoun);
+    const bool other = wn.IsLemma(wn.Lemma(tok.lower, lang::Pos::kVerb), lang::Pos::kVerb) ||
+                       wn.IsLemma(wn.Lemma(tok.lower, lang::Pos::kAdj), lang::Pos::kAdj);
+    if (!noun) return other;
+    // A noun may be a surname ("Bush said"): common only before another
+    // noun ("Peace talks") or a name ("Halt Israel's reform").
+    if (k + 1 >= end || t_[k + 1].kind != TokenKind::kWord || Is(t_[k + 1], WordBits::kCue)) {
+      return false;
+    }
+    const Token& next = t_[k + 1];
+    if (next.capitalized) return other;
+    return wn.IsLemma(wn.Lemma(next.lower, lang::Pos::kNoun), lang::Pos::kNoun);
+  }
+
   static bool IsBody(EntityType t) {
     return t == EntityType::kCountry || t == EntityType::kOrganisation ||
            t == EntityType::kGovernment || t == EntityType::kAlliance;
@@ -235,7 +262,8 @@ class Tagger {
     const bool starts_sentence =
         i == s.first || t_[i - 1].kind == TokenKind::kOpenQuote || t_[i - 1].lower == ":";
     while (starts_sentence && name_begin < s.last && name_begin == j &&
-           Is(t_[name_begin], lex_.bits().common) && t_[name_begin].capitalized && !t_[name_begin].all_caps) {
+           (Is(t_[name_begin], lex_.bits().common) || CommonWord(name_begin, s.last)) &&
+           t_[name_begin].capitalized && !t_[name_begin].all_caps) {
       if (name_begin > i) break;
       ++name_begin;
       j = name_begin;
