@@ -90,6 +90,7 @@ class BuiltinExtractor : public Extractor {
         // A government denying an act denies its state's: "Putin denies plans to ...".
         const int state = entities.StateOf(a.holder, doc.published);
         fo.self = state >= 0 ? state : a.holder;
+        fo.self_in_claims_only = cue->kind == "reject";
       }
       const Frame frame = ParseFrame(fin, st.prop_first, st.prop_last, fo);
       const int content_sign = frame.empty() ? (st.negated ? -1 : 1) : frame.polarity;

@@ -89,8 +89,12 @@ struct FrameOptions {
   // the addressee of "urges X to Y". -1 = nobody.
   int controller = -1;
   // For a denial: an act named without its agent is the holder's own
-  // ("denies hacking", "rejects allegations of weapons delays"). -1 = off.
+  // ("denies hacking", "defends the decision to buy"). -1 = off.
   int self = -1;
+  // Only inside the content of a truth claim noun ("rejects allegations of
+  // hacking", "dismisses claims of delays"), not of the whole content
+  // ("rejects Israel's annexation" is no claim about the rejecter's acts).
+  bool self_in_claims_only = false;
   // The holder, for pronouns inside the content ("denies it plans to ...").
   int holder = -1;
   // The agent of a content that is a bare noun phrase: the addressee of

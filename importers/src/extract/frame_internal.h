@@ -93,6 +93,7 @@ class Parser {
   Frame frame_;
   int next_group_ = 0;
   int depth_ = 0;  // recursion guard
+  bool in_truth_claim_ = false;  // inside the content of a truth claim noun
 };
 
 }  // namespace stancegraph::importers::extract::internal

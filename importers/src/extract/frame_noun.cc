@@ -236,7 +236,8 @@ bool Parser::NominalPhrase(const NounPhrase& np, uint32_t e, int agent) {
   const Operator* head_op = T(head) == Tag::kNoun ? lex_.OperatorOf(lemma, 'n') : nullptr;
   // Names right before the head hold it ("Blinken blame", "SNP request",
   // "Sunak and Starmer criticism"); a name further off is a topic ("Ukraine
-  // war remarks"), except a person's before a claim noun ("Trump summit invite").
+  // war remarks"), except the first word of a phrase a claim noun heads
+  // ("Trump summit invite", "US Gaza ceasefire resolution").
   uint32_t holder_span_first = head;
   if (holder < 0 && !has_possessor && !phrase.modifiers.empty()) {
     uint32_t k = head;
@@ -246,22 +247,22 @@ bool Parser::NominalPhrase(const NounPhrase& np, uint32_t e, int agent) {
       --k;
     }
     while (k < head && (W(k) == "and" || W(k) == "&")) ++k;
+    // The leading names that can hold something ("Israel" of "Israel West
+    // Bank annexation", "US" of "US Gaza ceasefire resolution").
     std::vector<int> names;
-    bool all_holders = k < head;
+    uint32_t names_end = k;
     for (uint32_t m = k; m < head; ++m) {
-      if (T(m) != Tag::kName && T(m) != Tag::kDemonym) continue;
+      if (W(m) == "and" || W(m) == "&" || T(m) == Tag::kQuote) continue;
       if (tag(m).ref >= 0 && m > k && tag(m - 1).ref == tag(m).ref) continue;
       const int ent = EntityAt(m);
-      if (ent < 0 || !HolderType(in_.entities->entity(ent).type)) {
-        all_holders = false;
-        break;
-      }
+      if (ent < 0 || !HolderType(in_.entities->entity(ent).type)) break;
       names.push_back(ent);
+      names_end = tag(m).ref >= 0 ? std::min(head, (*in_.refs)[tag(m).ref].last) : m + 1;
     }
-    if (all_holders && !names.empty()) {
+    if (!names.empty()) {
       holder = names[0];
       hf = k;
-      hl = head;
+      hl = names_end;
       holder_span_first = k;
       if (names.size() > 1) {
         holder_group = NewGroup();
@@ -271,7 +272,7 @@ bool Parser::NominalPhrase(const NounPhrase& np, uint32_t e, int agent) {
     } else if (head_op != nullptr && head_op->kind == Operator::Kind::kClaim && !head_op->literal) {
       const uint32_t m = phrase.modifiers.front();
       const int ent = EntityAt(m);
-      if (ent >= 0 && in_.entities->entity(ent).type == schema::EntityType::kPerson) {
+      if (ent >= 0 && HolderType(in_.entities->entity(ent).type)) {
         holder = ent;
         hf = m;
         hl = tag(m).ref >= 0 ? (*in_.refs)[tag(m).ref].last : m + 1;
@@ -291,8 +292,8 @@ bool Parser::NominalPhrase(const NounPhrase& np, uint32_t e, int agent) {
   }
   std::vector<uint32_t> content_mods;
   for (uint32_t m : phrase.modifiers) {
-    if (m >= holder_span_first) continue;
     if (holder >= 0 && m >= hf && m < hl) continue;
+    if (holder < 0 && m >= holder_span_first) continue;
     content_mods.push_back(m);
   }
   const Operator* op = head_op;
@@ -345,11 +346,18 @@ bool Parser::NominalPhrase(const NounPhrase& np, uint32_t e, int agent) {
       embed_all(op->polarity, op->hedged, op->polarity);
       frame_.polarity *= op->polarity;
       frame_.first = cb;
-      if (clause) return Clause(cb, e, options_.self >= 0 ? options_.self : agent);
+      if (op->dimension == Operator::Dimension::kTruth) in_truth_claim_ = true;
+      // "rejects calls to refrain": the rejecter is who is called on.
+      const bool addressed = clause && T(c) == Tag::kTo;
+      const int self = options_.self >= 0 &&
+                               (!options_.self_in_claims_only || in_truth_claim_ || addressed)
+                           ? options_.self
+                           : agent;
+      if (clause) return Clause(cb, e, self);
       NounPhrase inner = ParseNounPhrase(cb, ce);
       if (inner.head >= ce) {
         AddPredicate(W(cb), 'n', cb, cb, ce);
-      } else if (!NominalPhrase(inner, ce, options_.self >= 0 ? options_.self : agent)) {
+      } else if (!NominalPhrase(inner, ce, self)) {
         return false;
       }
       Complements(c, e, false);  // "UN truce resolution on Gaza"

@@ -21,7 +21,8 @@ Frame Parser::Run() {
   if (!Clause(first_, last_, options_.controller)) frame_.chain.clear();
   const int lead = frame_.chain.empty() ? -1 : frame_.chain.front().predicate_class;
   const bool agentless = lead >= 0 && lex_.classes()[lead].agentless;
-  if (!frame_.chain.empty() && options_.self >= 0 && !HasAgent() && !agentless) {
+  const bool self_applies = !options_.self_in_claims_only || in_truth_claim_;
+  if (!frame_.chain.empty() && options_.self >= 0 && !HasAgent() && !agentless && self_applies) {
     AddArg(Role::kAgent, options_.self, "", first_, first_);
   }
   if (!frame_.chain.empty()) AdjunctClaims();

@@ -211,7 +211,8 @@ std::vector<Tagged> TagTokens(const FrameInput& in, uint32_t first, uint32_t las
       } else if (n && info.form == VerbForm::kThird && prev == Tag::kNoun &&
                  (next == nullptr || next->kind == TokenKind::kPunct ||
                   ClosedClass(next->lower) == Tag::kSub || next->lower == "after" ||
-                  next->lower == "amid" || next->lower == "over" || next->lower == "despite")) {
+                  next->lower == "amid" || next->lower == "over" || next->lower == "despite" ||
+                  next->lower == "by" || next->lower == "of")) {
         tag = Tag::kNoun;  // "defends Ukraine war remarks after ..."
       } else if (n && info.form == VerbForm::kBase && prev == Tag::kNoun &&
                  (next == nullptr || next->kind == TokenKind::kPunct ||
