@@ -8,6 +8,7 @@
 #include "extract/frame.h"
 #include "extract/morphology.h"
 #include "extract/proposition.h"
+#include "extract/rebuttals.h"
 #include "extract/sentences.h"
 #include "extract/stance.h"
 #include "extract/text.h"
@@ -78,10 +79,27 @@ class BuiltinExtractor : public Extractor {
     Assembler assembler{*this, doc, norm, tokens, sentences, entities, out};
     const FrameInput fin{norm.text, &tokens, &refs, lexicon_.get(), &entities, &morphology_};
     const PropositionInput pin{norm.text, &tokens, &refs, &entities, lexicon_.get(), &morphology_};
+    RecentClaims recent;
+    auto remember = [&](int holder, uint32_t sentence, schema::PropositionId prop, int polarity) {
+      recent.Add({holder, sentence, assembler.prop_seen.at(prop), polarity});
+    };
     for (const Attribution& a : attributions) {
       if (a.holder < 0) continue;
       const Stance st = AnalyzeStance(tokens, a, *lexicon_);
       const Cue* cue = a.cue >= 0 ? &lexicon_->cues()[a.cue] : nullptr;
+      // "That is completely untrue", "dismissed the allegation": the claim it answers.
+      if (const Anaphor ana = FindAnaphor(tokens, refs, *lexicon_, st.prop_first, st.prop_last);
+          ana.found) {
+        if (const RecentClaims::Entry* target = recent.Find(a.holder, ana.possessor, a.sentence)) {
+          BuiltProposition bp;
+          bp.proposition = out->propositions[target->proposition];
+          bp.object_text = Written(norm, tokens, doc.text, st);
+          const int polarity = st.polarity * (st.negated ? -1 : 1) * target->polarity;
+          assembler.Add(a, st, bp, polarity);
+          remember(a.holder, a.sentence, bp.proposition.id, polarity);
+          continue;
+        }
+      }
       FrameOptions fo;
       fo.holder = a.holder;
       fo.controller = a.addressee >= 0 ? a.addressee : a.holder;
@@ -99,6 +117,7 @@ class BuiltinExtractor : public Extractor {
         if (bp.proposition.text.empty()) continue;
         if (!written.empty()) bp.object_text = written;
         assembler.Add(a, st, bp, st.polarity * content_sign);
+        remember(a.holder, a.sentence, bp.proposition.id, st.polarity * content_sign);
         for (const EmbeddedClaim& ec : frame.embedded) {
           // "bans by Poland and Hungary": each holder with its own conjunct.
           if (ec.conjunct_group >= 0 && ec.conjunct_group == bp.conjunct_group &&
@@ -107,6 +126,7 @@ class BuiltinExtractor : public Extractor {
           }
           if (ec.holder == a.holder) continue;
           assembler.AddEmbedded(a, st, bp, ec);
+          remember(ec.holder, a.sentence, bp.proposition.id, ec.polarity);
         }
       }
     }

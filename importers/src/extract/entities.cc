@@ -95,9 +95,10 @@ class Tagger {
       for (const schema::Role& r : lex_.entities()[k].entity.roles) {
         if (r.of != of || r.title != title) continue;
         const bool open_now = r.to == schema::kNoTime;
-        if (published_ == schema::kNoTime ? open_now
-                                          : ((r.from == schema::kNoTime || r.from <= published_) &&
-                                             (open_now || published_ < r.to))) {
+        // An undated text names no office holder: "the prime minister" of
+        // an article from 2005 is not today's.
+        if (published_ == schema::kNoTime) return -1;
+        if ((r.from == schema::kNoTime || r.from <= published_) && (open_now || published_ < r.to)) {
           return k;
         }
       }
@@ -269,7 +270,19 @@ class Tagger {
       j = name_begin;
       if (title.empty() && country < 0) return j;
     }
-    const uint32_t run_end = NameRunEnd(j, s.last);
+    uint32_t run_end = NameRunEnd(j, s.last);
+    // "Environment Secretary Margaret Beckett", "Ex-Welsh Office Minister
+    // Lord Roberts": an office before the name is not part of it.
+    for (uint32_t k = run_end; k > j + 1; --k) {
+      const uint32_t w = k - 2;
+      if (Is(t_[w], lex_.bits().title) && w + 1 < run_end && !Is(t_[w + 1], lex_.bits().title) &&
+          t_[w + 1].capitalized) {
+        person_hint = true;
+        if (title.empty()) title = t_[w].lower;
+        j = w + 1;
+        break;
+      }
+    }
     if (run_end > j) {
       // Longest lexicon alias inside the run from its start, else the whole run.
       uint32_t best = 0;

@@ -213,6 +213,22 @@ bool Parser::Verbal(uint32_t b, uint32_t subject_last, uint32_t verb_first, uint
         return Clause(c + 2, e, agent);
       }
     }
+    // An adjective or participle ends it: "Labour is (a little bit) rattled".
+    uint32_t last_word = e;
+    while (last_word > c && (T(last_word - 1) == Tag::kQuote || T(last_word - 1) == Tag::kPunct)) {
+      --last_word;
+    }
+    if (last_word > c && (T(last_word - 1) == Tag::kAdj || T(last_word - 1) == Tag::kVerb) &&
+        tag(last_word - 1).info != nullptr) {
+      const uint32_t k = last_word - 1;
+      const WordInfo* wi = tag(k).info;
+      const std::string pred = T(k) == Tag::kVerb && wi->verb ? wi->verb_lemma
+                               : wi->adj                      ? wi->adj_lemma
+                                                              : W(k);
+      AddPredicate(pred, T(k) == Tag::kVerb ? 'v' : 'a', k, k, k);
+      if (sb < se) PhraseArgs(sb, se, Role::kPatient, true);
+      return true;
+    }
     // A copula states its complement of its subject: "Syria (is) not our fight".
     if (c < e) {
       const NounPhrase np = ParseNounPhrase(c, e);

@@ -52,12 +52,18 @@ int Parser::Resolve(uint32_t k) const {
   const Tagged& tg = tag(k);
   if (tg.ref >= 0) {
     const EntityRef& r = (*in_.refs)[tg.ref];
-    if (r.kind == RefKind::kPronoun) return r.entity >= 0 ? r.entity : options_.holder;
-    return r.entity;
+    if (r.kind != RefKind::kPronoun || r.entity >= 0) return r.entity;
   }
-  if (tg.tag == Tag::kPron) {
+  if (tg.tag == Tag::kPron && options_.holder >= 0) {
+    // A pronoun in the content is the holder when it can be: "Russia denies
+    // it plans", "we will not negotiate" (Ukraine), "Trump said he would".
     const std::string& w = W(k);
-    if (w == "it" || w == "we" || w == "i" || w == "they" || w == "he" || w == "she") {
+    const schema::EntityType type = in_.entities->entity(options_.holder).type;
+    const bool person = type == schema::EntityType::kPerson;
+    const char gender = in_.entities->gender(options_.holder);
+    if ((w == "he" && person && gender != 'f') || (w == "she" && person && gender != 'm') ||
+        (w == "i" && person) || ((w == "it" || w == "they" || w == "we") && !person) ||
+        (w == "we" && person)) {
       return options_.holder;
     }
   }

@@ -188,6 +188,12 @@ class Builder {
     const uint32_t head = frame_.chain.front().token;
     if (head < b) b = head;
     for (uint32_t k = std::max(head, b) + 1; k < e; ++k) {
+      // "used Mrs Dixon as a 'human shield'": "as" before a noun phrase
+      // completes the predicate.
+      if (t_[k].lower == "as" && k + 1 < e &&
+          (IsDeterminer(t_[k + 1].lower) || t_[k + 1].kind == TokenKind::kOpenQuote)) {
+        continue;
+      }
       if (EndsText(t_[k])) {
         e = k;
         break;
