@@ -68,7 +68,8 @@ class BuiltinExtractor : public Extractor {
     }
     const NormalizedText norm = Normalize(text);
     std::vector<Token> tokens = Tokenize(norm.text);
-    ClassifyTokens(*lexicon_, &tokens);
+    morphology_.Trim();
+    ClassifyTokens(*lexicon_, &tokens, &morphology_);
     const std::vector<Sentence> sentences = SplitSentences(tokens, max_sentence_bytes_);
     DocEntities entities(*lexicon_);
     const std::vector<EntityRef> refs =

@@ -1,5 +1,7 @@
 #include "extract/entities.h"
 
+#include "extract/morphology.h"
+
 #include <algorithm>
 
 #include "lang/wordnet.h"
@@ -343,9 +345,10 @@ class Tagger {
 
 }  // namespace
 
-void ClassifyTokens(const Lexicon& lexicon, std::vector<Token>* tokens) {
+void ClassifyTokens(const Lexicon& lexicon, std::vector<Token>* tokens, Morphology* morphology) {
   for (Token& t : *tokens) {
     if (t.kind != TokenKind::kWord) continue;
+    if (morphology != nullptr) t.info = &morphology->Info(t.lower);
     uint32_t c = lexicon.ClassBits(t.lower);
     if (lexicon.cue_index().count(t.lower)) c |= WordBits::kCue;
     if (lexicon.StartsPhrase(t.lower)) c |= WordBits::kPhraseStart;

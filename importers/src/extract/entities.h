@@ -18,6 +18,8 @@
 
 namespace stancegraph::importers::extract {
 
+class Morphology;  // morphology.h
+
 enum class RefKind : uint8_t { kName, kTitle, kDemonym, kPronoun };
 
 // A reference to an entity over tokens [first, last).
@@ -70,7 +72,10 @@ class DocEntities {
 
 // Fills Token::classes from the lexicon's word classes; TagEntities and the
 // later stages read them.
-void ClassifyTokens(const Lexicon& lexicon, std::vector<Token>* tokens);
+// With a `morphology`, also sets Token::info. The morphology must outlive
+// the tokens and not be cleared meanwhile.
+void ClassifyTokens(const Lexicon& lexicon, std::vector<Token>* tokens,
+                    Morphology* morphology = nullptr);
 
 // Tags every sentence of a document (`text` is the normalised text the
 // tokens index). `published` picks office holders by

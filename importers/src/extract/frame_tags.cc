@@ -42,10 +42,18 @@ Tag ClosedClass(const std::string& w) {
       {"nothing", Tag::kPron}, {"anyone", Tag::kPron}, {"everyone", Tag::kPron}, {"nobody", Tag::kPron},
       {"one", Tag::kNum},
   };
-  const auto it = m->find(w);
-  if (it != m->end()) return it->second;
-  if (IsPreposition(w)) return Tag::kPrep;
-  return Tag::kOther;
+  static const auto* preps = [] {
+    auto* p = new std::unordered_map<std::string, Tag>(*m);
+    for (const char* w : {"of", "in", "on", "at", "with", "by", "from", "about", "into", "over",
+                          "under", "between", "against", "during", "without", "after", "before",
+                          "than", "for", "through", "among", "across", "toward", "towards",
+                          "upon", "within", "via", "like", "per"}) {
+      p->emplace(w, Tag::kPrep);
+    }
+    return p;
+  }();
+  const auto it = preps->find(w);
+  return it != preps->end() ? it->second : Tag::kOther;
 }
 
 bool Plural(const Token& t) { return t.lower.size() > 3 && t.lower.back() == 's' && !t.lower.ends_with("ss"); }
@@ -144,13 +152,15 @@ std::vector<Tagged> TagTokens(const FrameInput& in, uint32_t first, uint32_t las
         continue;
       }
     }
-    const WordInfo& info = in.morphology->Info(w);
+    const WordInfo& info = tok.info != nullptr ? *tok.info : in.morphology->Info(w);
     tg.info = &info;
     const bool n = info.noun, v = info.verb, a = info.adj;
     const bool only_adv = info.adv && !n && !v && !a;
     const Token* next = k + 1 < last ? &t[k + 1] : nullptr;
     const WordInfo* next_info =
-        next != nullptr && next->kind == TokenKind::kWord ? &in.morphology->Info(next->lower) : nullptr;
+        next != nullptr && next->kind == TokenKind::kWord
+            ? (next->info != nullptr ? next->info : &in.morphology->Info(next->lower))
+            : nullptr;
     const bool next_nounish = next_info != nullptr && (next_info->noun || next_info->adj) &&
                               ClosedClass(next->lower) == Tag::kOther;
     const bool after_open_quote = k > first && t[k - 1].kind == TokenKind::kOpenQuote;

@@ -228,6 +228,10 @@ absl::Status Lexicon::AddJson(const std::string& json_text, const std::string& n
 
 void Lexicon::Finish() {
   predicates_.Finish();
+  evaluative_index_.clear();
+  for (int i = 0; i < static_cast<int>(evaluatives_.size()); ++i) {
+    evaluative_index_[evaluatives_[i].words[0]].push_back(i);
+  }
   alias_index_.clear();
   demonym_index_.clear();
   cue_index_.clear();

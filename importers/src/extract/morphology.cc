@@ -31,8 +31,12 @@ Morphology::Morphology(const Lexicon& lexicon) : lexicon_(lexicon), wordnet_(lex
 
 const WordInfo& Morphology::Info(const std::string& lower) {
   if (const auto it = cache_.find(lower); it != cache_.end()) return it->second;
-  if (cache_.size() > 200000) cache_.clear();
   return cache_.emplace(lower, Compute(lower)).first->second;
+}
+
+void Morphology::Trim() {
+  if (cache_.size() > 200000) cache_.clear();
+  if (verb_of_noun_.size() > 100000) verb_of_noun_.clear();
 }
 
 WordInfo Morphology::Compute(const std::string& lower) const {
@@ -115,7 +119,6 @@ std::string Morphology::VerbOfNoun(const std::string& noun_lemma) {
       }
     }
   }
-  if (verb_of_noun_.size() > 100000) verb_of_noun_.clear();
   verb_of_noun_[noun_lemma] = verb;
   return verb;
 }

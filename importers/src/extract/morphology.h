@@ -32,8 +32,11 @@ class Morphology {
   explicit Morphology(const Lexicon& lexicon);
 
   // What `lower` (a lower-case word form) can be. Hyphenated words are
-  // looked up whole, then by their last part ("counter-offensive").
+  // looked up whole, then by their last part ("counter-offensive"). The
+  // reference stays valid until Trim().
   const WordInfo& Info(const std::string& lower);
+  // Bounds the cache; call between documents, never while tokens point into it.
+  void Trim();
   // The verb a noun names the act of ("invasion" -> "invade"), or "".
   std::string VerbOfNoun(const std::string& noun_lemma);
   // True when the noun names people or a body of people ("worker", "staff").
@@ -48,6 +51,7 @@ class Morphology {
 
   const Lexicon& lexicon_;
   const lang::WordNet& wordnet_;
+  // Node-based: references stay valid while it grows.
   std::unordered_map<std::string, WordInfo> cache_;
   std::unordered_map<std::string, std::string> verb_of_noun_;
 };

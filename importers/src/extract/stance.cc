@@ -94,7 +94,12 @@ Stance AnalyzeStance(const std::vector<Token>& t, const Attribution& a, const Le
     return m;
   };
   auto evaluative_at = [&](uint32_t m) -> const Evaluative* {
-    for (const Evaluative& ev : lex.evaluatives()) {
+    const uint32_t at = skip_quotes(m);
+    if (at >= main_end) return nullptr;
+    const std::vector<int>* candidates = lex.EvaluativesStartingWith(t[at].lower);
+    if (candidates == nullptr) return nullptr;
+    for (const int index : *candidates) {
+      const Evaluative& ev = lex.evaluatives()[index];
       const auto n = static_cast<uint32_t>(ev.words.size());
       uint32_t j = m;
       bool match = true;

@@ -11,6 +11,8 @@
 
 namespace stancegraph::importers::extract {
 
+struct WordInfo;  // morphology.h
+
 // The text with typographic variants folded to ASCII: curly quotes to ' and
 // ", dashes to -, non-breaking and other Unicode spaces to ' ', the ellipsis
 // to "...". `to_original[i]` is the byte offset in the original text of
@@ -39,6 +41,9 @@ struct Token {
   uint8_t newlines_before = 0;  // line breaks between the previous token and this one (max 2)
   std::string lower;         // lower-cased text (ASCII folding only)
   uint32_t classes = 0;      // Lexicon::ClassBits(lower), filled by the extractor
+  // Parts of speech and lemmas (Morphology::Info), filled by the extractor
+  // for words; owned by the Morphology, which outlives the tokens.
+  const WordInfo* info = nullptr;
 };
 
 // Splits normalised text into tokens. Words keep inner apostrophes, hyphens

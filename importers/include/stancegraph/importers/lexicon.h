@@ -118,6 +118,11 @@ class Lexicon {
   const std::vector<LexiconEntity>& entities() const { return entities_; }
   const std::vector<Cue>& cues() const { return cues_; }
   const std::vector<Evaluative>& evaluatives() const { return evaluatives_; }
+  // Evaluatives by their first word.
+  const std::vector<int>* EvaluativesStartingWith(const std::string& word) const {
+    const auto it = evaluative_index_.find(word);
+    return it == evaluative_index_.end() ? nullptr : &it->second;
+  }
   const std::vector<Concept>& concepts() const { return concepts_; }
   // WordNet 3.0: lemmas, derivations, antonyms, categories. A lexicon built
   // with AddJson and Finish alone has an empty one (every lookup empty).
@@ -165,6 +170,7 @@ class Lexicon {
   std::vector<LexiconEntity> entities_;
   std::vector<Cue> cues_;
   std::vector<Evaluative> evaluatives_;
+  std::unordered_map<std::string, std::vector<int>> evaluative_index_;
   std::vector<Concept> concepts_;
   PredicateLexicon predicates_;
   std::unordered_map<std::string, int> alias_index_;
