@@ -123,14 +123,16 @@ bool Finder::VerbUse(uint32_t k, const Cue& cue, const Sentence& s) const {
   const bool after_quote = t_[k - 1].kind == TokenKind::kOpenQuote;
   if (tok.capitalized && !after_quote && !title_case_) return false;
   const std::string& prev = t_[k - 1].lower;
-  if (IsDeterminer(prev) || IsPreposition(prev)) return false;
+  if (IsDeterminer(t_[k - 1]) || IsPreposition(t_[k - 1])) return false;
   // "a program called BleachBit": naming, not calling something anything.
   if (cue.lemma == "call" && tok.lower == "called" && k >= s.first + 2 &&
       t_[k - 1].kind == TokenKind::kWord && !t_[k - 1].capitalized && RefEndingAt(k) == nullptr) {
     for (uint32_t j = k - 1; j > s.first && j + 4 > k; --j) {
       const std::string& w = t_[j - 1].lower;
       if (w == "a" || w == "an") return false;
-      if (t_[j - 1].kind != TokenKind::kWord || IsPreposition(w) || IsAuxOrAdverb(w)) break;
+      if (t_[j - 1].kind != TokenKind::kWord || IsPreposition(t_[j - 1]) || IsAuxOrAdverb(t_[j - 1])) {
+        break;
+      }
     }
   }
   // "11 states", "a dozen reports", "other attacks": a plural noun.
@@ -140,20 +142,21 @@ bool Finder::VerbUse(uint32_t k, const Cue& cue, const Sentence& s) const {
     return false;
   }
   uint32_t p = k;
-  while (p > s.first && IsAuxOrAdverb(t_[p - 1].lower) && !IsBe(t_[p - 1].lower) &&
+  while (p > s.first && IsAuxOrAdverb(t_[p - 1]) && !IsBe(t_[p - 1]) &&
          !t_[p - 1].capitalized) {
     --p;
   }
   const bool ing = tok.lower.ends_with("ing");
-  if (p > s.first && IsBe(t_[p - 1].lower) && !ing) return false;  // passive
-  if (ing && p > s.first && IsDeterminer(t_[p - 1].lower)) return false;
+  if (p > s.first && IsBe(t_[p - 1]) && !ing) return false;  // passive
+  if (ing && p > s.first && IsDeterminer(t_[p - 1])) return false;
   const std::string base = cue.lemma.substr(0, cue.lemma.find(' '));
   if (cue.verb && tok.lower == base) {
     // A bare form ("say", "want") needs a plural or pronoun subject or an
     // auxiliary; after a relative pronoun ("leaders who say") it is plural.
-    const std::string& before = t_[p > s.first ? p - 1 : k - 1].lower;
+    const Token& before_token = t_[p > s.first ? p - 1 : k - 1];
+    const std::string& before = before_token.lower;
     return before == "they" || before == "we" || before == "i" || before == "you" ||
-           before == "who" || IsModal(before) || before == "do" || before == "did" ||
+           before == "who" || IsModal(before_token) || before == "do" || before == "did" ||
            before == "n't" || before == "not" || (before.size() > 3 && before.ends_with("s")) ||
            t_[p > s.first ? p - 1 : k - 1].kind == TokenKind::kNumber ||
            RefEndingAt(p) != nullptr || (p > s.first && Has(p - 1, lex_.bits().group));

@@ -10,43 +10,11 @@
 namespace stancegraph::importers::extract::internal {
 namespace {
 
-bool IsCoordinator(const std::string& w) {
-  return w == "and" || w == "but" || w == "or" || w == "yet" || w == "while" || w == "whereas" ||
-         w == ";";
-}
-
-// Cues whose first object is the addressee: "told reporters that ...".
-bool TakesAddressee(const std::string& lemma) {
-  static const auto* s = new std::unordered_set<std::string>{
-      "tell",    "urge",      "ask",       "warn",   "remind", "assure",    "accuse",
-      "blame",   "call on",   "promise",   "inform", "advise", "encourage", "implore",
-      "caution", "criticise", "criticize", "praise", "thank",  "question",  "press"};
-  return s->count(lemma) > 0;
-}
-
 // Words that may sit between a cue and its "that": "said in a statement on
 // Tuesday that", "told the BBC last week that".
 bool IsAdverbial(const Token& t) {
-  static const auto* s = new std::unordered_set<std::string>{
-      "on", "in", "at", "last", "this", "week", "month", "year", "statement", "interview",
-      "speech", "reporters", "briefing", "conference", "news", "press", "letter", "post", "tweet",
-      "television", "radio", "earlier", "recently", "today", "yesterday", "tonight", "morning",
-      "afternoon", "evening", "night", "day", "a", "an", "the", ",", "during", "after", "before",
-      "late", "early", "again", "also", "repeatedly", "publicly", "privately", "written", "video",
-      "message", "remarks", "comments", "an", "email", "emailed", "phone", "call", "social",
-      "media", "his", "her", "their", "its", "monday", "tuesday", "wednesday", "thursday",
-      "friday", "saturday", "sunday", "weekend", "separate", "joint", "televised", "address"};
-  return s->count(t.lower) > 0 || t.capitalized || t.kind == TokenKind::kNumber;
-}
-
-// "said Friday", "responded on Monday night": a time is not what was said.
-bool IsTimeWord(const std::string& w) {
-  static const auto* s = new std::unordered_set<std::string>{
-      "monday", "tuesday", "wednesday", "thursday", "friday",  "saturday",  "sunday",
-      "on",     "this",    "last",      "next",     "week",    "weekend",   "month",
-      "year",   "today",   "yesterday", "tonight",  "morning", "afternoon", "evening",
-      "night",  "earlier", "later",     "day"};
-  return s->count(w) > 0;
+  return (t.grammar & kAdverbial) != 0 || t.lower == "," || t.capitalized ||
+         t.kind == TokenKind::kNumber;
 }
 
 bool IsTrimmable(const Token& t) {
@@ -110,20 +78,20 @@ int Finder::GroupHolder(uint32_t end, const Sentence& s, uint32_t* first) {
     // Any common noun after a determiner: "the actress", "a witness".
     bool det = false;
     for (uint32_t j = head; j > s.first && head - j < 3 && !det; --j) {
-      const std::string& w = t_[j - 1].lower;
+      const Token& w = t_[j - 1];
       if (IsDeterminer(w)) det = true;
-      if (IsPreposition(w) || IsAuxOrAdverb(w) || t_[j - 1].kind != TokenKind::kWord) break;
+      if (IsPreposition(w) || IsAuxOrAdverb(w) || w.kind != TokenKind::kWord) break;
     }
-    if (!det || IsAuxOrAdverb(h.lower) || IsModal(h.lower) || Has(head, lex_.bits().common) ||
-        IsPreposition(h.lower) || h.lower.ends_with("ing") || IsObjectPronoun(h.lower)) {
+    if (!det || IsAuxOrAdverb(h) || IsModal(h) || Has(head, lex_.bits().common) ||
+        IsPreposition(h) || h.lower.ends_with("ing") || IsObjectPronoun(h)) {
       return -1;
     }
   }
   uint32_t b = head;
   while (b > s.first && head - b < 3) {
     const Token& w = t_[b - 1];
-    if (w.kind != TokenKind::kWord || IsDeterminer(w.lower) || IsPreposition(w.lower) ||
-        IsAuxOrAdverb(w.lower) || IsCoordinator(w.lower) || Has(b - 1, lex_.bits().common) ||
+    if (w.kind != TokenKind::kWord || IsDeterminer(w) || IsPreposition(w) ||
+        IsAuxOrAdverb(w) || IsCoordinator(w) || Has(b - 1, lex_.bits().common) ||
         (RefEndingAt(b) != nullptr && RefEndingAt(b)->kind == RefKind::kDemonym) ||
         lex_.cue_index().count(w.lower)) {
       break;
@@ -156,7 +124,7 @@ void Finder::FindSource(const Sentence& s, Candidate* c, std::span<const Candida
   if (cue.verb && c->last + 1 < s.last && t_[c->last].lower == "by" &&
       t_[c->first].lower.ends_with("ed") && c->first > s.first) {
     uint32_t k = c->last + 1;
-    if (k < s.last && IsDeterminer(t_[k].lower)) ++k;
+    if (k < s.last && IsDeterminer(t_[k])) ++k;
     if (const EntityRef* r = RefStartingAt(k); r != nullptr && r->kind != RefKind::kPronoun) {
       c->holder = HolderOf(*r, para);
       c->holder_first = r->first;
@@ -164,7 +132,7 @@ void Finder::FindSource(const Sentence& s, Candidate* c, std::span<const Candida
     } else {
       uint32_t stop = k;
       while (stop < s.last && stop - k < 4 && t_[stop].kind == TokenKind::kWord &&
-             !IsPreposition(t_[stop].lower) && !IsCoordinator(t_[stop].lower)) {
+             !IsPreposition(t_[stop]) && !IsCoordinator(t_[stop])) {
         ++stop;
       }
       Sentence np = s;
@@ -187,7 +155,7 @@ void Finder::FindSource(const Sentence& s, Candidate* c, std::span<const Candida
     c->subject_after = true;
     c->clause_start = c->first;
     uint32_t k = c->last;
-    if (k < s.last && IsDeterminer(t_[k].lower)) ++k;
+    if (k < s.last && IsDeterminer(t_[k])) ++k;
     if (const EntityRef* r = RefStartingAt(k); r != nullptr) {
       c->holder = HolderOf(*r, para);
       c->holder_first = r->first;
@@ -213,7 +181,7 @@ void Finder::FindSource(const Sentence& s, Candidate* c, std::span<const Candida
     return;
   }
   uint32_t p = c->first;
-  while (p > s.first && IsAuxOrAdverb(t_[p - 1].lower) && !t_[p - 1].capitalized) {
+  while (p > s.first && IsAuxOrAdverb(t_[p - 1]) && !t_[p - 1].capitalized) {
     const std::string& w = t_[p - 1].lower;
     if (w == "not" || w == "n't" || w == "never") c->negated = !c->negated;
     --p;
@@ -227,17 +195,18 @@ void Finder::FindSource(const Sentence& s, Candidate* c, std::span<const Candida
     c->clause_start = r.first;
     if (r.first > s.first) {
       const std::string& w = t_[r.first - 1].lower;
+      const bool coordinator = IsCoordinator(t_[r.first - 1]);
       if (w == "if" || w == "unless" || w == "whether") {
         c->holder = -1;  // a cue inside a condition asserts nothing
       }
-      c->bounds_previous = IsCoordinator(w) || w == ",";
+      c->bounds_previous = coordinator || w == ",";
       // "X said A and he feels B": the same speaker's clause nests in A.
       if (c->bounds_previous && (w == "and" || w == ",") && !earlier.empty() &&
           earlier.back().holder == c->holder) {
         c->bounds_previous = false;
       }
-      if (IsCoordinator(w)) c->clause_start = r.first - 1;
-      if (IsCoordinator(w) && r.first - 1 > s.first && t_[r.first - 2].lower == ",") {
+      if (coordinator) c->clause_start = r.first - 1;
+      if (coordinator && r.first - 1 > s.first && t_[r.first - 2].lower == ",") {
         c->clause_start = r.first - 2;
       }
     }
@@ -261,7 +230,7 @@ void Finder::FindSource(const Sentence& s, Candidate* c, std::span<const Candida
         const Token& h = t_[q - 1];
         if (c->holder < 0 && prev == "who" && q > s.first && h.kind == TokenKind::kWord &&
             !h.capitalized && h.lower.size() > 3 && h.lower.back() == 's' &&
-            !IsAuxOrAdverb(h.lower) && !IsObjectPronoun(h.lower)) {
+            !IsAuxOrAdverb(h) && !IsObjectPronoun(h)) {
           c->holder = ents_.FromName(std::string(in_.text.substr(h.begin, h.end - h.begin)),
                                      schema::EntityType::kGroup, 0);
           c->holder_first = q - 1;
@@ -290,7 +259,7 @@ void Finder::FindSource(const Sentence& s, Candidate* c, std::span<const Candida
         if (w != prev || j - 1 <= s.first) continue;
         const EntityRef* r = RefEndingAt(j - 1);
         if (r != nullptr && (r->first == s.first || t_[r->first - 1].kind != TokenKind::kWord ||
-                             IsCoordinator(t_[r->first - 1].lower))) {
+                             IsCoordinator(t_[r->first - 1]))) {
           take_ref(*r);
           return;
         }
@@ -308,7 +277,7 @@ void Finder::FindSource(const Sentence& s, Candidate* c, std::span<const Candida
       // Mich., said".
       uint32_t k0 = s.first;
       while (k0 < p && k0 < s.first + 2 &&
-             (IsCoordinator(t_[k0].lower) || IsAuxOrAdverb(t_[k0].lower) ||
+             (IsCoordinator(t_[k0]) || IsAuxOrAdverb(t_[k0]) ||
               t_[k0].lower == "meanwhile")) {
         ++k0;
       }
@@ -319,12 +288,13 @@ void Finder::FindSource(const Sentence& s, Candidate* c, std::span<const Candida
         return;
       }
     }
-    if (IsCoordinator(prev) || (ing && (prev == "," || t_[p - 1].kind == TokenKind::kCloseQuote))) {
+    const bool after_coordinator = IsCoordinator(t_[p - 1]);
+    if (after_coordinator || (ing && (prev == "," || t_[p - 1].kind == TokenKind::kCloseQuote))) {
       c->holder = inherit();
-      if (c->holder < 0 && !IsCoordinator(prev)) {
+      if (c->holder < 0 && !after_coordinator) {
         // "X endorsed Y on Wednesday, saying ...": the sentence's subject.
         uint32_t k0 = s.first;
-        while (k0 < p && (t_[k0].kind == TokenKind::kOpenQuote || IsDeterminer(t_[k0].lower))) ++k0;
+        while (k0 < p && (t_[k0].kind == TokenKind::kOpenQuote || IsDeterminer(t_[k0]))) ++k0;
         if (const EntityRef* r = RefStartingAt(k0);
             r != nullptr && r->last < p && !Has(r->last, lex_.bits().group) && !Has(r->last, lex_.bits().title)) {
           c->holder = HolderOf(*r, para);
@@ -342,17 +312,17 @@ void Finder::FindSource(const Sentence& s, Candidate* c, std::span<const Candida
           }
         }
       }
-      if (c->holder < 0 && IsCoordinator(prev)) {
+      if (c->holder < 0 && after_coordinator) {
         // "when Rubio thanked Miami and said ...": the subject of the first verb.
         for (uint32_t j = p - 1; j > s.first; --j) {
           const EntityRef* r = RefEndingAt(j);
           if (r == nullptr || (r->entity < 0 && r->kind != RefKind::kPronoun)) continue;
           const std::string& next = t_[j].lower;
-          const bool verb_like = IsAuxOrAdverb(next) || next.ends_with("ed") ||
+          const bool verb_like = IsAuxOrAdverb(t_[j]) || next.ends_with("ed") ||
                                  (next.ends_with("s") && !Has(j, lex_.bits().group));
           if (t_[j].kind == TokenKind::kWord && !t_[j].capitalized && verb_like &&
-              !IsDeterminer(next) && !IsPreposition(next) && !IsCoordinator(next) &&
-              (r->first == s.first || !IsPreposition(t_[r->first - 1].lower))) {
+              !IsDeterminer(t_[j]) && !IsPreposition(t_[j]) && !IsCoordinator(t_[j]) &&
+              (r->first == s.first || !IsPreposition(t_[r->first - 1]))) {
             c->holder = HolderOf(*r, para);
             c->holder_first = r->first;
             c->holder_last = r->last;
@@ -367,13 +337,13 @@ void Finder::FindSource(const Sentence& s, Candidate* c, std::span<const Candida
     }
     uint32_t b = 0;
     if (const int g = GroupHolder(p, s, &b);
-        g >= 0 && !(b > s.first + 1 && IsDeterminer(t_[b - 1].lower) &&
+        g >= 0 && !(b > s.first + 1 && IsDeterminer(t_[b - 1]) &&
                     (t_[b - 2].lower == "if" || t_[b - 2].lower == "unless"))) {
       c->holder = g;
       c->holder_first = b;
       c->holder_last = p;
-      c->clause_start = b > s.first && IsDeterminer(t_[b - 1].lower) ? b - 1 : b;
-      c->bounds_previous = c->clause_start > s.first && (IsCoordinator(t_[c->clause_start - 1].lower) ||
+      c->clause_start = b > s.first && IsDeterminer(t_[b - 1]) ? b - 1 : b;
+      c->bounds_previous = c->clause_start > s.first && (IsCoordinator(t_[c->clause_start - 1]) ||
                                                         t_[c->clause_start - 1].lower == ",");
       return;
     }
@@ -382,7 +352,7 @@ void Finder::FindSource(const Sentence& s, Candidate* c, std::span<const Candida
   // at the clause's end ("..., said he."): "..., said he would" has its
   // subject before.
   uint32_t k = c->last;
-  if (k < s.last && IsDeterminer(t_[k].lower)) ++k;
+  if (k < s.last && IsDeterminer(t_[k])) ++k;
   if (const EntityRef* r = RefStartingAt(k);
       r != nullptr && c->first > s.first &&
       (r->kind != RefKind::kPronoun || r->last >= s.last || t_[r->last].kind != TokenKind::kWord) &&
@@ -401,7 +371,7 @@ void Finder::FindSource(const Sentence& s, Candidate* c, std::span<const Candida
       (t_[c->first - 1].lower == "," || t_[c->first - 1].kind == TokenKind::kCloseQuote)) {
     uint32_t stop = c->last;
     while (stop < s.last && stop - c->last < 8 && t_[stop].kind == TokenKind::kWord &&
-           !IsPreposition(t_[stop].lower) && !IsCoordinator(t_[stop].lower) &&
+           !IsPreposition(t_[stop]) && !IsCoordinator(t_[stop]) &&
            t_[stop].lower != "who" && t_[stop].lower != "that" && t_[stop].lower != "which" &&
            !lex_.cue_index().count(t_[stop].lower)) {
       ++stop;
@@ -436,30 +406,30 @@ void Finder::FindSource(const Sentence& s, Candidate* c, std::span<const Candida
 
 bool Finder::OnlyTime(uint32_t begin, uint32_t end) const {
   for (uint32_t k = begin; k < end; ++k) {
-    if (!IsTimeWord(t_[k].lower) && !IsTrimmable(t_[k])) return false;
+    if (!IsTimeWord(t_[k]) && !IsTrimmable(t_[k])) return false;
   }
   return true;
 }
 
 uint32_t Finder::SkipToContent(uint32_t k, const Cue& cue, const Sentence& s) const {
   uint32_t m = k;
-  if (m < s.last && TakesAddressee(cue.lemma)) {
+  if (m < s.last && cue.addressee) {
     if (const EntityRef* r = RefStartingAt(m); r != nullptr) {
       m = r->last;
-    } else if (IsObjectPronoun(t_[m].lower) || IsDeterminer(t_[m].lower)) {
+    } else if (IsObjectPronoun(t_[m]) || IsDeterminer(t_[m])) {
       const uint32_t stop = std::min(s.last, m + 4);
       uint32_t j = m + 1;
       while (j < stop && t_[j].kind == TokenKind::kWord && t_[j].lower != "that" &&
              t_[j].lower != "to" && t_[j].lower != "of" && t_[j].lower != "about") {
         ++j;
       }
-      m = IsObjectPronoun(t_[m].lower) && !IsDeterminer(t_[m].lower) ? m + 1 : j;
+      m = IsObjectPronoun(t_[m]) && !IsDeterminer(t_[m]) ? m + 1 : j;
     }
   }
-  const bool addressee = TakesAddressee(cue.lemma);
+  const bool addressee = cue.addressee;
   for (uint32_t j = m; j < s.last && j < m + (addressee ? 14 : 9); ++j) {
     if (t_[j].lower == "that" &&
-        !(j + 1 < s.last && (IsBe(t_[j + 1].lower) || IsModal(t_[j + 1].lower) ||
+        !(j + 1 < s.last && (IsBe(t_[j + 1]) || IsModal(t_[j + 1]) ||
                              t_[j + 1].lower == "has" || t_[j + 1].lower == "had"))) {
       m = j + 1;
       break;
@@ -597,7 +567,7 @@ void Finder::ProcessSentence(uint32_t si, const Sentence& s) {
     } else if (cue.source_after) {
       uint32_t words_before = 0;
       for (uint32_t k = s.first; k < c.first; ++k) {
-        words_before += t_[k].kind == TokenKind::kWord && !IsCoordinator(t_[k].lower);
+        words_before += t_[k].kind == TokenKind::kWord && !IsCoordinator(t_[k]);
       }
       if (words_before < 2) {
         begin = c.holder_last > c.last ? c.holder_last : c.last;
@@ -623,8 +593,8 @@ void Finder::ProcessSentence(uint32_t si, const Sentence& s) {
           break;
         }
         // Any noun phrase word: "his friend", "the economist", "one senior official".
-        const bool np_word = !IsPreposition(w.lower) && !IsAuxOrAdverb(w.lower) &&
-                             !IsCoordinator(w.lower) && !IsSubordinator(w.lower) &&
+        const bool np_word = !IsPreposition(w) && !IsAuxOrAdverb(w) &&
+                             !IsCoordinator(w) && !IsSubordinator(w) &&
                              w.lower != "that" && w.lower != "to";
         if (w.kind != TokenKind::kWord || !np_word || lex_.cue_index().count(w.lower)) break;
       }
@@ -642,15 +612,15 @@ void Finder::ProcessSentence(uint32_t si, const Sentence& s) {
                                  t_[c.last].lower == "," && !quote && !quote_before;
       // "...," she said in an interview on Tuesday.
       const bool adverbial_tail =
-          after < rest && IsPreposition(t_[after].lower) && t_[after].lower != "to" && !marked;
+          after < rest && IsPreposition(t_[after]) && t_[after].lower != "to" && !marked;
       if (parenthetical) {
         begin = s.first;
         end = rest;
       } else if (!c.subject_after && after < rest && t_[after].lower == "as" &&
                  c.holder_first > s.first + 1 && t_[c.holder_first - 1].kind == TokenKind::kWord &&
-                 !t_[c.holder_first - 1].capitalized && !IsDeterminer(t_[c.holder_first - 1].lower) &&
-                 !IsPreposition(t_[c.holder_first - 1].lower) &&
-                 !IsAuxOrAdverb(t_[c.holder_first - 1].lower)) {
+                 !t_[c.holder_first - 1].capitalized && !IsDeterminer(t_[c.holder_first - 1]) &&
+                 !IsPreposition(t_[c.holder_first - 1]) &&
+                 !IsAuxOrAdverb(t_[c.holder_first - 1])) {
         // "a claim Starmer rejected as nonsense": the object precedes the holder.
         end = c.holder_first;
         begin = end - 1;
@@ -723,9 +693,9 @@ void Finder::ProcessSentence(uint32_t si, const Sentence& s) {
     a.cue = c.cue;
     a.cue_negated = c.negated;
     a.predicate_first = c.predicate_first;
-    if (TakesAddressee(cue.lemma) && !cue.source_after) {
+    if (cue.addressee && !cue.source_after) {
       uint32_t k = c.last;
-      while (k < s.last && IsDeterminer(t_[k].lower)) ++k;
+      while (k < s.last && IsDeterminer(t_[k])) ++k;
       if (const EntityRef* r = RefStartingAt(k); r != nullptr && k < begin) {
         a.addressee = HolderOf(*r, s.paragraph);
       }

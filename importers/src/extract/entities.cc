@@ -350,6 +350,7 @@ void ClassifyTokens(const Lexicon& lexicon, std::vector<Token>* tokens, Morpholo
     if (t.kind != TokenKind::kWord) continue;
     if (morphology != nullptr) t.info = &morphology->Info(t.lower);
     uint32_t c = lexicon.ClassBits(t.lower);
+    t.grammar = lexicon.GrammarOf(c);
     if (lexicon.cue_index().count(t.lower)) c |= WordBits::kCue;
     if (lexicon.StartsPhrase(t.lower)) c |= WordBits::kPhraseStart;
     if ((t.capitalized || t.all_caps) &&

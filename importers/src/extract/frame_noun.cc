@@ -9,15 +9,6 @@
 namespace stancegraph::importers::extract::internal {
 namespace {
 
-// Nouns too general to tell two propositions apart.
-bool GenericNoun(const std::string& lemma) {
-  return lemma == "thing" || lemma == "way" || lemma == "issue" || lemma == "matter" ||
-         lemma == "time" || lemma == "day" || lemma == "year" || lemma == "week" ||
-         lemma == "month" || lemma == "lot" || lemma == "part" || lemma == "kind" ||
-         lemma == "sort" || lemma == "fact" || lemma == "case" || lemma == "point" ||
-         lemma == "number" || lemma == "one" || lemma == "first" || lemma == "last";
-}
-
 bool HolderType(schema::EntityType t) {
   return t != schema::EntityType::kPlace && t != schema::EntityType::kUnknown;
 }
@@ -158,7 +149,7 @@ void Parser::PhraseArgs(uint32_t b, uint32_t e, Role entity_role, bool terms) {
     }
     if (terms && tg.tag == Tag::kNoun && tg.info != nullptr) {
       const std::string lemma = tg.info->noun ? tg.info->noun_lemma : W(k);
-      if (GenericNoun(lemma) || in_.morphology->IsHumanNoun(lemma)) continue;
+      if (IsGenericNoun(t_[k]) || in_.morphology->IsHumanNoun(lemma)) continue;
       AddArg(Role::kTheme, -1, lemma, k, k + 1);
     }
   }

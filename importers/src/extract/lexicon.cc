@@ -11,6 +11,7 @@
 #include "absl/strings/str_split.h"
 #include "extract/lexicon_predicates.h"
 #include "extract/text.h"
+#include "extract/word_sets.h"
 #include "lang/wordnet.h"
 #include "nlohmann/json.hpp"
 #include "stancegraph/importers/lexicon_dirs.h"
@@ -147,6 +148,7 @@ absl::Status Lexicon::AddJson(const std::string& json_text, const std::string& n
                                                 : (base.kind == "ask" ? 0 : 1));
         base.source_after = c.value("source", "") == "after";
         base.hedged = c.value("hedged", false);
+        base.addressee = c.value("addressee", false);
         std::vector<std::string> surface;
         if (c.contains("verb")) {
           base.lemma = c.at("verb").get<std::string>();
@@ -210,7 +212,15 @@ absl::Status Lexicon::AddJson(const std::string& json_text, const std::string& n
           bit = class_bits_.emplace(cls, 1u << class_bits_.size()).first;
         }
         for (const json& w : list) {
-          const std::vector<std::string> toks = PhraseTokens(w.get<std::string>());
+          const std::string word = w.get<std::string>();
+          // One word is taken as written ("'s", "n't" are words here).
+          if (word.find(' ') == std::string::npos && !word.empty()) {
+            std::string lower = word;
+            for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            words_[lower] |= bit->second;
+            continue;
+          }
+          const std::vector<std::string> toks = PhraseTokens(word);
           if (toks.empty()) continue;
           words_[Join(toks)] |= bit->second;
           if (toks.size() > 1) phrase_starts_.insert(toks[0]);
@@ -240,6 +250,12 @@ void Lexicon::Finish() {
   alias_starts_.clear();
   class_list_.assign(class_bits_.begin(), class_bits_.end());
   if (class_bits_.size() > 29) class_list_.resize(29);  // the top bits are WordBits flags
+  grammar_bits_.clear();
+  for (size_t i = 0; i < std::size(extract::kGrammarClasses); ++i) {
+    if (const uint32_t bit = BitFor(extract::kGrammarClasses[i]); bit != 0) {
+      grammar_bits_.emplace_back(bit, static_cast<uint16_t>(1u << i));
+    }
+  }
   bits_ = WordBits{BitFor("common"),      BitFor("hedge"),       BitFor("negation"),
                    BitFor("condition"),   BitFor("honorific_m"), BitFor("honorific_f"),
                    BitFor("honorific"),   BitFor("title"),       BitFor("group"),

@@ -12,19 +12,6 @@ namespace {
 
 constexpr size_t kMaxTextBytes = 200;
 
-bool IsStopWord(const std::string& w) {
-  static const auto* s = new std::unordered_set<std::string>{
-      "the", "a", "an", "and", "or", "but", "that", "this", "these", "those", "it", "its", "is",
-      "are", "was", "were", "be", "been", "being", "to", "of", "in", "on", "at", "for", "with",
-      "by", "from", "as", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our",
-      "my", "your", "him", "them", "us", "me", "will", "would", "could", "should", "may", "might",
-      "must", "can", "has", "have", "had", "do", "does", "did", "not", "n't", "no", "never", "so",
-      "very", "also", "just", "there", "here", "what", "which", "who", "whom", "into", "about",
-      "than", "then", "if", "all", "any", "some", "more", "most", "such", "own", "wo", "ca", "'s",
-      "going", "get", "got", "really", "now", "only", "even", "said", "says", "say"};
-  return s->count(w) > 0;
-}
-
 // A token ends the proposition's text: a subordinate or time clause, an
 // adjunct, or punctuation that closes the clause.
 bool EndsText(const Token& t) {
@@ -37,8 +24,9 @@ bool EndsText(const Token& t) {
 }
 
 // Auxiliaries dropped before the main verb: "will not join" -> "joins".
-bool Auxiliary(const std::string& w) {
-  return IsModal(w) || w == "has" || w == "have" || w == "had" || w == "do" || w == "does" ||
+bool Auxiliary(const Token& t) {
+  const std::string& w = t.lower;
+  return IsModal(t) || w == "has" || w == "have" || w == "had" || w == "do" || w == "does" ||
          w == "did" || w == "to" || w == "be" || w == "'ll" || w == "going";
 }
 
@@ -191,7 +179,7 @@ class Builder {
       // "used Mrs Dixon as a 'human shield'": "as" before a noun phrase
       // completes the predicate.
       if (t_[k].lower == "as" && k + 1 < e &&
-          (IsDeterminer(t_[k + 1].lower) || t_[k + 1].kind == TokenKind::kOpenQuote)) {
+          (IsDeterminer(t_[k + 1]) || t_[k + 1].kind == TokenKind::kOpenQuote)) {
         continue;
       }
       if (EndsText(t_[k])) {
@@ -227,7 +215,7 @@ class Builder {
     if (verbal) {
       for (uint32_t k = lead.token; k > b; --k) {
         const std::string& w = t_[k - 1].lower;
-        if (!Auxiliary(w) && !drop.count(k - 1) && t_[k - 1].kind != TokenKind::kOpenQuote &&
+        if (!Auxiliary(t_[k - 1]) && !drop.count(k - 1) && t_[k - 1].kind != TokenKind::kOpenQuote &&
             t_[k - 1].kind != TokenKind::kCloseQuote && w != "not" && w != "n't" && w != "never") {
           break;
         }
@@ -314,7 +302,7 @@ class Builder {
       if (tok.lower == "ca" && k + 1 < e && dropped.count(k + 1)) word = "can";
       if (!text.empty() && (space || t_[k - 1].kind == TokenKind::kOpenQuote)) text.push_back(' ');
       text += word;
-      if (tok.kind == TokenKind::kWord && !IsStopWord(tok.lower) && lemmas.size() < 8 &&
+      if (tok.kind == TokenKind::kWord && !IsStopWord(tok) && lemmas.size() < 8 &&
           (tok.classes & in_.lexicon->bits().hedge) == 0) {
         const WordInfo& info = in_.morphology->Info(tok.lower);
         lemmas.insert(info.noun ? info.noun_lemma : info.verb ? info.verb_lemma : tok.lower);

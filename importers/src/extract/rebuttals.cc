@@ -43,7 +43,7 @@ Anaphor FindAnaphor(const std::vector<Token>& t, const std::vector<EntityRef>& r
     }
   }
   if (out.possessor < 0) {
-    if (i < words.size() && (IsDeterminer(t[words[i]].lower) || Demonstrative(t[words[i]].lower))) {
+    if (i < words.size() && (IsDeterminer(t[words[i]]) || Demonstrative(t[words[i]].lower))) {
       ++i;
     } else {
       return out;  // a bare noun ("criticism") is a topic, not a pointer

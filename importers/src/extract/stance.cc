@@ -76,7 +76,7 @@ Stance AnalyzeStance(const std::vector<Token>& t, const Attribution& a, const Le
   int negations = 0;
   uint32_t main_end = e;
   for (uint32_t k = b; k < e; ++k) {
-    if (k > b + 1 && IsSubordinator(t[k].lower) && t[k].lower != "while") {
+    if (k > b + 1 && IsSubordinator(t[k]) && t[k].lower != "while") {
       main_end = k;
       break;
     }
@@ -116,9 +116,9 @@ Stance AnalyzeStance(const std::vector<Token>& t, const Attribution& a, const Le
     return nullptr;
   };
   for (uint32_t k = b + 1; k < main_end; ++k) {
-    const bool be = IsBe(t[k].lower) || t[k].lower == "'s";
+    const bool be = IsBe(t[k]) || t[k].lower == "'s";
     uint32_t m = be ? k + 1 : k;
-    while (m < main_end && (IsNegation(t, m, main_end) || IsAuxOrAdverb(t[m].lower) ||
+    while (m < main_end && (IsNegation(t, m, main_end) || IsAuxOrAdverb(t[m]) ||
                             t[m].kind == TokenKind::kOpenQuote)) {
       ++m;
     }
@@ -126,15 +126,15 @@ Stance AnalyzeStance(const std::vector<Token>& t, const Attribution& a, const Le
       // Without a verb the evaluative must end the content and follow a noun.
       uint32_t p = k;
       while (p > b && (t[p - 1].kind == TokenKind::kOpenQuote || t[p - 1].kind == TokenKind::kCloseQuote)) --p;
-      if (p <= b || t[p - 1].kind != TokenKind::kWord || IsModal(t[p - 1].lower) ||
-          IsPreposition(t[p - 1].lower) || IsDeterminer(t[p - 1].lower)) {
+      if (p <= b || t[p - 1].kind != TokenKind::kWord || IsModal(t[p - 1]) ||
+          IsPreposition(t[p - 1]) || IsDeterminer(t[p - 1])) {
         continue;
       }
     }
     const Evaluative* ev = evaluative_at(m);
     if (ev == nullptr) continue;
     uint32_t subject_end = k;
-    while (subject_end > b && (IsModal(t[subject_end - 1].lower) || t[subject_end - 1].lower == "to" ||
+    while (subject_end > b && (IsModal(t[subject_end - 1]) || t[subject_end - 1].lower == "to" ||
                                t[subject_end - 1].kind == TokenKind::kOpenQuote ||
                                t[subject_end - 1].kind == TokenKind::kCloseQuote)) {
       --subject_end;

@@ -41,6 +41,7 @@ struct Token {
   uint8_t newlines_before = 0;  // line breaks between the previous token and this one (max 2)
   std::string lower;         // lower-cased text (ASCII folding only)
   uint32_t classes = 0;      // Lexicon::ClassBits(lower), filled by the extractor
+  uint16_t grammar = 0;      // GrammarBit flags (word_sets.h), filled by the extractor
   // Parts of speech and lemmas (Morphology::Info), filled by the extractor
   // for words; owned by the Morphology, which outlives the tokens.
   const WordInfo* info = nullptr;

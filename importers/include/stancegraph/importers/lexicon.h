@@ -43,6 +43,7 @@ struct Cue {
   bool source_after = false;  // "according to X": the source follows the cue
   bool verb = true;           // false for phrases and nouns
   bool hedged = false;        // "casts doubt on", "questions": a hedged stance
+  bool addressee = false;     // the first object is whom it addresses: "urges Iran to ..."
 };
 
 // One stem of a concept group, indexed by its first three characters.
@@ -146,6 +147,15 @@ class Lexicon {
   // "male_first", "female_first", "common". A word may be in several.
   // `word` is lower case; multi-word entries are tokens joined by spaces.
   bool HasClass(const std::string& word, const std::string& word_class) const;
+  // The grammar classes (extract/word_sets.h GrammarBit) among the class
+  // bits `classes` of a word: one pass over a small table.
+  uint16_t GrammarOf(uint32_t classes) const {
+    uint16_t out = 0;
+    for (const auto& [class_bit, grammar_bit] : grammar_bits_) {
+      if ((classes & class_bit) != 0) out |= grammar_bit;
+    }
+    return out;
+  }
   // ClassBit without a hash lookup, for the hot paths: a linear scan over
   // the (few) class names.
   uint32_t BitFor(std::string_view word_class) const;
@@ -183,6 +193,7 @@ class Lexicon {
   std::unordered_set<std::string> phrase_starts_;
   std::unordered_set<std::string> alias_starts_;
   std::vector<std::pair<std::string, uint32_t>> class_list_;
+  std::vector<std::pair<uint32_t, uint16_t>> grammar_bits_;  // class bit -> GrammarBit
   WordBits bits_;
   size_t max_alias_tokens_ = 1;
   std::shared_ptr<const lang::WordNet> wordnet_;  // null = empty
