@@ -1,5 +1,6 @@
 #include "extract/entities.h"
 
+#include "extract/frame_tags.h"
 #include "extract/morphology.h"
 
 #include <algorithm>
@@ -349,15 +350,13 @@ void ClassifyTokens(const Lexicon& lexicon, std::vector<Token>* tokens, Morpholo
   for (Token& t : *tokens) {
     if (t.kind != TokenKind::kWord) continue;
     if (morphology != nullptr) t.info = &morphology->Info(t.lower);
-    uint32_t c = lexicon.ClassBits(t.lower);
-    t.grammar = lexicon.GrammarOf(c);
-    if (lexicon.cue_index().count(t.lower)) c |= WordBits::kCue;
-    if (lexicon.StartsPhrase(t.lower)) c |= WordBits::kPhraseStart;
-    if ((t.capitalized || t.all_caps) &&
-        (lexicon.StartsAlias(t.lower) || lexicon.demonym_index().count(t.lower))) {
-      c |= WordBits::kAliasStart;
-    }
+    const Lexicon::WordFacts f = lexicon.Facts(t.lower);
+    uint32_t c = f.classes;
+    // Names and nationalities start with a capital ("US", not "us").
+    if (!t.capitalized && !t.all_caps) c &= ~(WordBits::kAliasStart | WordBits::kDemonym);
     t.classes = c;
+    t.grammar = f.grammar;
+    t.closed = static_cast<uint8_t>(internal::ClosedClass(t.lower));
   }
 }
 

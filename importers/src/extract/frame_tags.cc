@@ -8,6 +8,8 @@
 namespace stancegraph::importers::extract::internal {
 namespace {
 
+}  // namespace
+
 Tag ClosedClass(const std::string& w) {
   static const auto* m = new std::unordered_map<std::string, Tag>{
       {"the", Tag::kDet},     {"a", Tag::kDet},       {"an", Tag::kDet},     {"this", Tag::kDet},
@@ -55,6 +57,8 @@ Tag ClosedClass(const std::string& w) {
   const auto it = preps->find(w);
   return it != preps->end() ? it->second : Tag::kOther;
 }
+
+namespace {
 
 bool Plural(const Token& t) { return t.lower.size() > 3 && t.lower.back() == 's' && !t.lower.ends_with("ss"); }
 
@@ -121,7 +125,7 @@ std::vector<Tagged> TagTokens(const FrameInput& in, uint32_t first, uint32_t las
       prev = tg.tag;
       continue;
     }
-    Tag closed = ClosedClass(w);
+    Tag closed = tok.closed != 0xFF ? static_cast<Tag>(tok.closed) : ClosedClass(w);
     if (closed == Tag::kNeg && w == "no" && k + 1 < last && t[k + 1].lower == "longer") closed = Tag::kNeg;
     if (closed != Tag::kOther) {
       tg.tag = closed;
@@ -134,7 +138,7 @@ std::vector<Tagged> TagTokens(const FrameInput& in, uint32_t first, uint32_t las
       if (closed != Tag::kAdv) prev = closed;
       continue;
     }
-    if (tok.capitalized && k > first) {
+    if (tok.capitalized && k > first && (tok.classes == 0 || (tok.classes & WordBits::kDemonym) != 0)) {
       const auto d = in.lexicon->demonym_index().find(w);
       if (d != in.lexicon->demonym_index().end()) {
         tg.tag = Tag::kDemonym;
@@ -143,7 +147,7 @@ std::vector<Tagged> TagTokens(const FrameInput& in, uint32_t first, uint32_t las
         continue;
       }
     }
-    if (k == first && tok.capitalized) {
+    if (k == first && tok.capitalized && (tok.classes == 0 || (tok.classes & WordBits::kDemonym) != 0)) {
       const auto d = in.lexicon->demonym_index().find(w);
       if (d != in.lexicon->demonym_index().end()) {
         tg.tag = Tag::kDemonym;
@@ -157,12 +161,15 @@ std::vector<Tagged> TagTokens(const FrameInput& in, uint32_t first, uint32_t las
     const bool n = info.noun, v = info.verb, a = info.adj;
     const bool only_adv = info.adv && !n && !v && !a;
     const Token* next = k + 1 < last ? &t[k + 1] : nullptr;
+    const Tag next_closed = next == nullptr ? Tag::kOther
+                            : next->closed != 0xFF ? static_cast<Tag>(next->closed)
+                                                   : ClosedClass(next->lower);
     const WordInfo* next_info =
         next != nullptr && next->kind == TokenKind::kWord
             ? (next->info != nullptr ? next->info : &in.morphology->Info(next->lower))
             : nullptr;
     const bool next_nounish = next_info != nullptr && (next_info->noun || next_info->adj) &&
-                              ClosedClass(next->lower) == Tag::kOther;
+                              next_closed == Tag::kOther;
     const bool after_open_quote = k > first && t[k - 1].kind == TokenKind::kOpenQuote;
     Tag tag;
     if (after_open_quote && v && info.form == VerbForm::kIng && next_info != nullptr &&
@@ -200,7 +207,7 @@ std::vector<Tagged> TagTokens(const FrameInput& in, uint32_t first, uint32_t las
       } else if (v && !n && !a) {
         tag = Tag::kVerb;
       } else if (v && info.form == VerbForm::kBase && next != nullptr &&
-                 (next->capitalized || ClosedClass(next->lower) == Tag::kDet) && k == first &&
+                 (next->capitalized || next_closed == Tag::kDet) && k == first &&
                  !(n && next->capitalized && !in.tokens->at(k).capitalized)) {
         tag = Tag::kVerb;
       } else {
@@ -220,7 +227,7 @@ std::vector<Tagged> TagTokens(const FrameInput& in, uint32_t first, uint32_t las
         tag = Tag::kNoun;  // a headline's topic: "Israel protests: ..."
       } else if (n && info.form == VerbForm::kThird && prev == Tag::kNoun &&
                  (next == nullptr || next->kind == TokenKind::kPunct ||
-                  ClosedClass(next->lower) == Tag::kSub || next->lower == "after" ||
+                  next_closed == Tag::kSub || next->lower == "after" ||
                   next->lower == "amid" || next->lower == "over" || next->lower == "despite" ||
                   next->lower == "by" || next->lower == "of")) {
         tag = Tag::kNoun;  // "defends Ukraine war remarks after ..."

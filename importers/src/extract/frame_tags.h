@@ -46,6 +46,10 @@ struct Tagged {
 // Tags of tokens [first, last); index k - first is token k.
 std::vector<Tagged> TagTokens(const FrameInput& in, uint32_t first, uint32_t last);
 
+// The tag of a closed-class word ("the", "will", "not", "who"), kOther for
+// any other word. ClassifyTokens stores it in Token::closed.
+Tag ClosedClass(const std::string& lower);
+
 bool IsNominal(Tag t);  // can be part of a noun phrase
 const char* TagName(Tag t);
 

@@ -208,7 +208,7 @@ absl::Status Lexicon::AddJson(const std::string& json_text, const std::string& n
       for (const auto& [cls, list] : doc.at("words").items()) {
         auto bit = class_bits_.find(cls);
         if (bit == class_bits_.end()) {
-          if (class_bits_.size() >= 29) return Bad(name, "more than 29 word classes");
+          if (class_bits_.size() >= 28) return Bad(name, "more than 28 word classes");
           bit = class_bits_.emplace(cls, 1u << class_bits_.size()).first;
         }
         for (const json& w : list) {
@@ -249,7 +249,7 @@ void Lexicon::Finish() {
   max_alias_tokens_ = 1;
   alias_starts_.clear();
   class_list_.assign(class_bits_.begin(), class_bits_.end());
-  if (class_bits_.size() > 29) class_list_.resize(29);  // the top bits are WordBits flags
+  if (class_bits_.size() > 28) class_list_.resize(28);  // the top bits are WordBits flags
   grammar_bits_.clear();
   for (size_t i = 0; i < std::size(extract::kGrammarClasses); ++i) {
     if (const uint32_t bit = BitFor(extract::kGrammarClasses[i]); bit != 0) {
@@ -318,6 +318,15 @@ void Lexicon::Finish() {
       return cues_[a].words.size() > cues_[b].words.size();
     });
   }
+  facts_.clear();
+  for (const auto& [word, bits] : words_) facts_[word].classes |= bits;
+  for (const auto& [word, list] : cue_index_) facts_[word].classes |= WordBits::kCue;
+  for (const std::string& word : phrase_starts_) facts_[word].classes |= WordBits::kPhraseStart;
+  for (const std::string& word : alias_starts_) facts_[word].classes |= WordBits::kAliasStart;
+  for (const auto& [word, index] : demonym_index_) {
+    facts_[word].classes |= WordBits::kAliasStart | WordBits::kDemonym;
+  }
+  for (auto& [word, f] : facts_) f.grammar = GrammarOf(f.classes);
 }
 
 const lang::WordNet& Lexicon::wordnet() const {

@@ -42,6 +42,7 @@ struct Token {
   std::string lower;         // lower-cased text (ASCII folding only)
   uint32_t classes = 0;      // Lexicon::ClassBits(lower), filled by the extractor
   uint16_t grammar = 0;      // GrammarBit flags (word_sets.h), filled by the extractor
+  uint8_t closed = 0xFF;     // the frame tagger's closed-class tag; 0xFF = not computed
   // Parts of speech and lemmas (Morphology::Info), filled by the extractor
   // for words; owned by the Morphology, which outlives the tokens.
   const WordInfo* info = nullptr;

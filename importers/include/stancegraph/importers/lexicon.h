@@ -15,6 +15,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "stancegraph/importers/predicates.h"
 #include "stancegraph/schema/types.h"
@@ -81,6 +82,7 @@ struct WordBits {
   static constexpr uint32_t kCue = 1u << 31;          // starts a cue
   static constexpr uint32_t kAliasStart = 1u << 30;   // starts an alias or is a demonym
   static constexpr uint32_t kPhraseStart = 1u << 29;  // starts a multi-word "words" entry
+  static constexpr uint32_t kDemonym = 1u << 28;      // a nationality word ("Russian")
 };
 
 struct LexiconOptions {
@@ -156,6 +158,18 @@ class Lexicon {
     }
     return out;
   }
+  // What the lexicon knows of one lower-case word, in one lookup: its class
+  // bits with the WordBits flags (kCue, kPhraseStart; kAliasStart and
+  // kDemonym when it starts an alias or is a demonym: the caller checks
+  // capitals) and its grammar classes. All zero for an unknown word.
+  struct WordFacts {
+    uint32_t classes = 0;
+    uint16_t grammar = 0;
+  };
+  WordFacts Facts(std::string_view word) const {
+    const auto it = facts_.find(absl::string_view(word.data(), word.size()));
+    return it == facts_.end() ? WordFacts{} : it->second;
+  }
   // ClassBit without a hash lookup, for the hot paths: a linear scan over
   // the (few) class names.
   uint32_t BitFor(std::string_view word_class) const;
@@ -194,6 +208,7 @@ class Lexicon {
   std::unordered_set<std::string> alias_starts_;
   std::vector<std::pair<std::string, uint32_t>> class_list_;
   std::vector<std::pair<uint32_t, uint16_t>> grammar_bits_;  // class bit -> GrammarBit
+  absl::flat_hash_map<std::string, WordFacts> facts_;
   WordBits bits_;
   size_t max_alias_tokens_ = 1;
   std::shared_ptr<const lang::WordNet> wordnet_;  // null = empty
