@@ -23,9 +23,11 @@ nlohmann::json EvidenceToJson(const Evidence& e);
 // concept}) and "propositions" lists the paraphrases.
 nlohmann::json ContradictionToJson(const Contradiction& c, RecordCache& records);
 
-// {"holder": {"id", "name"}, "proposition": {"id", "text"},
-//  "from": {"polarity", "time", "claims", "first_time", "mentions", "evidence"},
-//  "to": {...}}; "time" of `from` is its last mention, of `to` its first.
+// {"holder": {"id", "name"}, "proposition": {"id", "text"}, "level",
+//  "from": {"polarity", "time", "claims", "holders", "first_time",
+//  "last_time", "mentions", "evidence"}, "to": {...}}; "time" of `from` is
+// its last mention, of `to` its first. "holder" is the holder at "level"
+// (e.g. the country); "holders" of each end are those who spoke there.
 nlohmann::json ReversalToJson(const Reversal& r, RecordCache& records);
 
 }  // namespace stancegraph::query
