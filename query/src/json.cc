@@ -37,6 +37,7 @@ json SideJson(const std::vector<HolderSide>& side, RecordCache& records) {
     for (const Evidence& e : s.evidence) evidence.push_back(EvidenceToJson(e));
     json item = {{"holder", HolderJson(s.holder, records)},
                  {"claims", std::move(claims)},
+                 {"speakers", HoldersJson(s.speakers, records)},
                  {"evidence", std::move(evidence)}};
     if (s.mentions > 0) item["mentions"] = s.mentions;
     out.push_back(std::move(item));
@@ -102,6 +103,7 @@ json ContradictionToJson(const Contradiction& c, RecordCache& records) {
         {"text", c.concept_name}};
     out["level"] = "concept";
   }
+  out["holder_level"] = LevelName(c.holder_level);
   out["for"] = SideJson(c.for_side, records);
   out["against"] = SideJson(c.against_side, records);
   out["concept"] = c.concept_name;

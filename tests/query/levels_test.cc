@@ -1,5 +1,5 @@
-// Holders at a level: who speaks for whom, and reversals of a state made by
-// its people.
+// Holders at a level: who speaks for whom, reversals of a state made by its
+// people, contradictions grouped by state.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -12,6 +12,7 @@
 #include "stancegraph/query/claim_set.h"
 #include "stancegraph/query/aggregates.h"
 #include "stancegraph/query/changes.h"
+#include "stancegraph/query/contradictions.h"
 #include "stancegraph/query/json.h"
 #include "stancegraph/query/levels.h"
 
@@ -65,6 +66,16 @@ std::vector<query::Reversal> Reversals(QueryFixture& f, const query::ChangeOptio
   auto it = query::FindReversals(f.db(), o);
   REQUIRE(it.ok());
   std::vector<query::Reversal> out;
+  for (; (*it)->Valid(); (*it)->Next()) out.push_back((*it)->value());
+  REQUIRE((*it)->status().ok());
+  return out;
+}
+
+std::vector<query::Contradiction> Contradictions(QueryFixture& f,
+                                                 const query::ContradictionOptions& o = {}) {
+  auto it = query::FindContradictions(f.db(), o);
+  REQUIRE(it.ok());
+  std::vector<query::Contradiction> out;
   for (; (*it)->Valid(); (*it)->Next()) out.push_back((*it)->value());
   REQUIRE((*it)->status().ok());
   return out;
@@ -234,6 +245,67 @@ TEST_CASE("A reversal of a state within one day is not reported", "[query][level
       .Write();
   CHECK(Reversals(f, {.level = Level::kState}).empty());
   CHECK(Reversals(f).empty());
+}
+
+TEST_CASE("Contradictions at the state level group holders by state", "[query][levels]") {
+  QueryFixture f;
+  DefineTurkey(f);
+  f.Doc("d")
+      .Claim("Mevlut Cavusoglu", -1, "Sweden joins Nato", "2023-01-24")
+      .Claim("Finland", +1, "Sweden joins Nato", "2023-01-25")
+      .Claim("Kemal Kilicdaroglu", +1, "Sweden joins Nato", "2023-02-01")
+      .Claim("Turkey", -1, "Sweden joins Nato", "2023-02-02")
+      .Write();
+  f.Doc("e").Claim("Recep Erdogan", +1, "Sweden joins Nato", "2023-07-11").Write();
+
+  // As named: for {Finland, Kilicdaroglu, Erdogan} × against {Cavusoglu, Turkey}.
+  auto named = Contradictions(f);
+  REQUIRE(named.size() == 1);
+  CHECK(named[0].holder_level == Level::kPerson);
+  CHECK(named[0].pairs == 6);
+
+  // As states: Erdogan and Cavusoglu are Turkey, which is on both sides and
+  // never opposes itself; Kilicdaroglu stays himself.
+  auto states = Contradictions(f, {.level = Level::kState});
+  REQUIRE(states.size() == 1);
+  const query::Contradiction& c = states[0];
+  CHECK(c.holder_level == Level::kState);
+  CHECK(c.pairs == 2);  // Finland–Turkey, Kilicdaroglu–Turkey
+  CHECK(c.self_contradicting == std::vector<schema::EntityId>{H("Turkey")});
+  std::vector<schema::EntityId> against;
+  for (const auto& s : c.against_side) against.push_back(s.holder);
+  CHECK(against == std::vector<schema::EntityId>{H("Turkey")});
+  REQUIRE(c.against_side.size() == 1);
+  CHECK(c.against_side[0].speakers == Sorted({H("Turkey"), H("Mevlut Cavusoglu")}));
+  CHECK(c.against_side[0].claims.size() == 2);
+  CHECK(c.against_side[0].evidence.size() == 2);
+  for (const auto& s : c.for_side) {
+    if (s.holder == H("Turkey")) {
+      CHECK(s.speakers == std::vector<schema::EntityId>{H("Recep Erdogan")});
+    }
+  }
+
+  // The holder filter names states: Turkey takes in its people.
+  query::ContradictionOptions only_turkey{.level = Level::kState};
+  only_turkey.filter.holders = {H("Turkey"), H("Finland")};
+  auto narrowed = Contradictions(f, only_turkey);
+  REQUIRE(narrowed.size() == 1);
+  CHECK(narrowed[0].pairs == 1);  // Finland–Turkey
+}
+
+TEST_CASE("A person and their own state never oppose each other at the state level",
+          "[query][levels]") {
+  QueryFixture f;
+  DefineTurkey(f);
+  f.Doc("d")
+      .Claim("Turkey", -1, "Sweden joins Nato", "2023-01-24")
+      .Claim("Recep Erdogan", +1, "Sweden joins Nato", "2023-07-11")
+      .Write();
+  CHECK(Contradictions(f).size() == 1);
+  CHECK(Contradictions(f, {.level = Level::kState}).empty());
+  // Organisation level: a role of a country makes no organisation, so both
+  // stay apart there.
+  CHECK(Contradictions(f, {.level = Level::kOrganisation}).size() == 1);
 }
 
 namespace {

@@ -16,11 +16,14 @@ namespace stancegraph::query {
 nlohmann::json EvidenceToJson(const Evidence& e);
 
 // {"proposition": {"id", "text"}, "for": [{"holder": {"id", "name"},
-//  "claims": [...], "evidence": [...]}], "against": [...], "level",
-//  "concept", "propositions", "pairs", "self_contradicting", "label"}.
-// For a concept-level contradiction "proposition" names the concept
-// ({"id": the id its name would have as a proposition key, "text": the
-// concept}) and "propositions" lists the paraphrases.
+//  "claims": [...], "speakers": [{"id", "name"}], "evidence": [...]}],
+//  "against": [...], "level", "holder_level", "concept", "propositions",
+//  "pairs", "self_contradicting", "label"}.
+// "level" is "proposition" or "concept"; for a concept-level contradiction
+// "proposition" names the concept ({"id": the id its name would have as a
+// proposition key, "text": the concept}) and "propositions" lists the
+// paraphrases. "holder_level" is the level the sides are read at ("person",
+// "organisation", "state"); "speakers" are the holders who spoke for a side.
 nlohmann::json ContradictionToJson(const Contradiction& c, RecordCache& records);
 
 // {"holder": {"id", "name"}, "proposition": {"id", "text"}, "level",
