@@ -1,6 +1,8 @@
 // The built-in extractor: runs the pipeline stages over one article and
 // assembles claims with their mentions.
 #include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 #include "extract/attribution.h"
 #include "extract/entities.h"
@@ -15,6 +17,24 @@ namespace stancegraph::importers {
 namespace {
 
 using namespace extract;  // NOLINT: the stages of this pipeline
+
+// Stores beside the holders the lexicon entities their roles belong to and
+// the countries above government bodies among them: queries read a holder
+// as the organisation or state it speaks for through these records.
+void AddEntitiesSpokenFor(const Lexicon& lexicon, std::vector<schema::Entity>& entities) {
+  std::unordered_set<schema::EntityId> have;
+  for (const schema::Entity& e : entities) have.insert(e.id);
+  for (size_t i = 0; i < entities.size(); ++i) {  // grows as it goes
+    std::vector<schema::EntityId> targets;
+    for (const schema::Role& r : entities[i].roles) targets.push_back(r.of);
+    if (entities[i].type == schema::EntityType::kGovernment) targets.push_back(entities[i].parent);
+    for (schema::EntityId id : targets) {
+      if (id == 0 || !have.insert(id).second) continue;
+      const int k = lexicon.IndexOf(id);
+      if (k >= 0) entities.push_back(lexicon.entities()[k].entity);
+    }
+  }
+}
 
 class BuiltinExtractor : public Extractor {
  public:
@@ -99,6 +119,7 @@ class BuiltinExtractor : public Extractor {
       m.made = doc.published;
       out->mentions.push_back(std::move(m));
     }
+    AddEntitiesSpokenFor(*lexicon_, out->entities);
     return absl::OkStatus();
   }
 

@@ -225,6 +225,10 @@ absl::Status Lexicon::AddJson(const std::string& json_text, const std::string& n
 
 void Lexicon::Finish() {
   alias_index_.clear();
+  id_index_.clear();
+  for (int i = 0; i < static_cast<int>(entities_.size()); ++i) {
+    id_index_[entities_[i].entity.id] = i;
+  }
   demonym_index_.clear();
   cue_index_.clear();
   caps_aliases_.clear();
