@@ -384,7 +384,10 @@ absl::Status Changes(const ChangesArgs& a) {
       continue;
     }
     std::string holder = it->records().Holder(r.holder).name;
-    if (r.level != query::Level::kPerson) {
+    auto only_itself = [&](const query::StanceRun& run) {
+      return run.speakers.size() == 1 && run.speakers[0] == r.holder;
+    };
+    if (!only_itself(r.from) || !only_itself(r.to)) {
       auto who = [&](const query::StanceRun& run) {
         std::vector<std::string> names;
         for (schema::EntityId id : run.speakers) names.push_back(it->records().Holder(id).name);

@@ -322,3 +322,36 @@ TEST_CASE("A report and the queries give the same contradictions and networks",
     }
   }
 }
+
+TEST_CASE("A report shows a state's reversal with who spoke on each side",
+          "[query][report][levels]") {
+  using testing::H;
+  using testing::T;
+  QueryFixture f;
+  f.Define({{.name = "Aland", .type = schema::EntityType::kCountry},
+            {.name = "Ana Berg",
+             .type = schema::EntityType::kPerson,
+             .roles = {{.title = "foreign minister", .of = H("Aland"), .from = T("2020-01-01")}}},
+            {.name = "Bo Lind",
+             .type = schema::EntityType::kPerson,
+             .roles = {{.title = "president", .of = H("Aland"), .from = T("2020-01-01")}}}});
+  f.Doc("jan").Claim("Ana Berg", -1, "The canal opens", "2024-01-10").Write();
+  const uint64_t mark = f.db().NextSequence();
+  f.Doc("jul").Claim("Bo Lind", +1, "The canal opens", "2024-07-10").Write();
+  query::Report r = Build(f, mark);
+  REQUIRE(r.new_reversals.size() == 1);
+  const query::ReversalFinding& v = r.new_reversals[0];
+  CHECK(v.level == query::Level::kState);
+  CHECK(v.holder == "Aland");
+  CHECK(v.from_holders == std::vector<std::string>{"Ana Berg"});
+  CHECK(v.to_holders == std::vector<std::string>{"Bo Lind"});
+  const std::string md = query::RenderMarkdown(r);
+  CHECK(md.find("### 1. Aland on “The canal opens”: against → for\n\n"
+                "A state-level reversal: Ana Berg → Bo Lind\n") != std::string::npos);
+  const std::string json = query::ReportToJson(r).dump();
+  CHECK(json.find("\"level\":\"state\"") != std::string::npos);
+  // As named, there is none: each said one thing once.
+  auto named = query::BuildReport(f.db(), {.since_sequence = mark, .level = query::Level::kPerson});
+  REQUIRE(named.ok());
+  CHECK(named->new_reversals.empty());
+}

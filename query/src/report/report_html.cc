@@ -132,9 +132,10 @@ void WriteReversals(std::ostream& out, const Report& r) {
   for (const ReversalFinding& v : r.new_reversals) {
     out << "<article class=\"finding\"><h3>" << H(v.holder) << " on “" << H(v.proposition)
         << "”: " << StanceWord(v.from_polarity) << " → " << StanceWord(v.to_polarity) << "</h3>";
-    if (v.level != Level::kPerson) {
-      out << "<p class=\"sub\">A " << LevelName(v.level)
-          << "-level reversal: " << Names(v.from_holders) << " → " << Names(v.to_holders) << "</p>";
+    if (report_internal::SpokeForIt(v)) {
+      out << "<p class=\"sub\">" << (v.level == Level::kOrganisation ? "An " : "A ")
+          << LevelName(v.level) << "-level reversal: " << Names(v.from_holders) << " → "
+          << Names(v.to_holders) << "</p>";
     }
     out << "<div class=\"sides\"><div class=\"side " << StanceWord(v.from_polarity)
         << "\"><h4>Before (until " << DateText(v.from_time) << ")</h4>";

@@ -95,9 +95,10 @@ void WriteReversals(std::ostream& out, const Report& r) {
   for (const ReversalFinding& v : r.new_reversals) {
     out << "### " << ++n << ". " << Md(v.holder) << " on “" << Md(v.proposition)
         << "”: " << StanceWord(v.from_polarity) << " → " << StanceWord(v.to_polarity) << "\n\n";
-    if (v.level != Level::kPerson) {
-      out << "A " << LevelName(v.level) << "-level reversal: " << JoinMd(v.from_holders) << " → "
-          << JoinMd(v.to_holders) << "\n\n";
+    if (report_internal::SpokeForIt(v)) {
+      out << (v.level == Level::kOrganisation ? "An " : "A ") << LevelName(v.level)
+          << "-level reversal: " << JoinMd(v.from_holders) << " → " << JoinMd(v.to_holders)
+          << "\n\n";
     }
     out << "- **Before** (" << StanceWord(v.from_polarity) << " until " << DateText(v.from_time)
         << "):\n";
