@@ -17,6 +17,7 @@
 
 #include "day_cells.h"
 #include "stancegraph/query/changes.h"
+#include "stancegraph/query/view_mapping.h"
 #include "stancegraph/schema/ids.h"
 #include "stancegraph/schema/status_macros.h"
 #include "timeline_scan.h"
@@ -235,10 +236,14 @@ class ReversalIteratorImpl : public ReversalIterator {
         ++next_phase_;
         return absl::OkStatus();
       }
+      // The holder index keeps one holder's mentions of one stated
+      // proposition together; a proposition mapping joining several
+      // propositions would gather the holder's timelines before grouping.
       const schema::EntityId h = scan_->ref().holder;
-      const schema::PropositionId p = scan_->ref().proposition;
+      const schema::PropositionId p = mapping_.Proposition(scan_->ref().proposition);
       std::vector<Statement> timeline;
-      while (scan_->Valid() && scan_->ref().holder == h && scan_->ref().proposition == p) {
+      while (scan_->Valid() && scan_->ref().holder == h &&
+             mapping_.Proposition(scan_->ref().proposition) == p) {
         timeline.push_back(ToStatement(scan_->ref()));
         scan_->Next();
       }
@@ -307,7 +312,9 @@ class ReversalIteratorImpl : public ReversalIterator {
     if (auto_ && level == Level::kState) {
       SG_ASSIGN_OR_RETURN(below, levels_.SideOf(r.holder, r.made, Level::kOrganisation));
     }
-    return Placed{.side = side, .prop = r.proposition, .statement = ToStatement(r, below)};
+    return Placed{.side = side,
+                  .prop = mapping_.Proposition(r.proposition),
+                  .statement = ToStatement(r, below)};
   }
 
   // ---------------------------------------------------------------- since
@@ -330,7 +337,9 @@ class ReversalIteratorImpl : public ReversalIterator {
         SG_ASSIGN_OR_RETURN(bool grouped, Grouped(level, r.holder, side));
         if (auto_ && level != Level::kPerson && !grouped) continue;
         if (!grouped) side = r.holder;
-        if (SideWanted(side)) keys.insert({level, side, r.proposition, grouped});
+        if (SideWanted(side)) {
+          keys.insert({level, side, mapping_.Proposition(r.proposition), grouped});
+        }
       }
     }
     SG_RETURN_IF_ERROR(it->status());
@@ -347,6 +356,8 @@ class ReversalIteratorImpl : public ReversalIterator {
     const TimelineKey key = touched_[next_touched_++];
     std::vector<Statement> timeline;
     if (!key.grouped) {
+      // One stated proposition: a mapping with representatives of several
+      // would read each of them here.
       SG_ASSIGN_OR_RETURN(std::vector<engine::MentionRef> all,
                           internal::ReadTimeline(db_, key.holder, key.prop,
                                                  {.snapshot = options_.filter.snapshot}));
@@ -407,6 +418,9 @@ class ReversalIteratorImpl : public ReversalIterator {
   const bool auto_;
   const Level level_;
   LevelResolver levels_;
+  // Propositions as viewed (the identity for now); holders are mapped per
+  // level through levels_, as auto reads several levels.
+  ViewMapping mapping_;
   RecordCache records_;
   std::vector<schema::EntityId> sides_;  // the filter's holders, sorted
   Filter any_holder_;                    // the filter without its holders
