@@ -31,6 +31,22 @@ absl::StatusOr<std::unique_ptr<engine::Database>> OpenForWriting(const std::stri
   return engine::Database::Open({.bulk_load = bulk_load}, db_path);
 }
 
+void AddLevelOption(CLI::App* cmd, std::string* level, const std::string& what) {
+  *level = "auto";
+  cmd->add_option("--level", *level,
+                  "Holders as named (person), or as the organisation or state they spoke for "
+                  "then; auto: " +
+                      what)
+      ->check(CLI::IsMember({"person", "organisation", "organization", "state", "auto"}))
+      ->capture_default_str();
+}
+
+void AddByConceptFlag(CLI::App* cmd, bool* by_concept, const std::string& what) {
+  cmd->add_flag("--by-concept", *by_concept, what);
+}
+
+std::optional<query::Level> LevelArg(const std::string& level) { return query::ParseLevel(level); }
+
 int PrintError(const absl::Status& status) {
   std::cerr << "stancegraph: error: " << status.message() << "\n";
   return kExitFailure;

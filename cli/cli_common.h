@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -10,6 +11,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "stancegraph/engine/database.h"
+#include "stancegraph/query/levels.h"
 
 namespace stancegraph::cli {
 
@@ -30,6 +32,14 @@ void AddVersionFlag(CLI::App* cmd);
 absl::StatusOr<std::unique_ptr<engine::Database>> OpenForReading(const std::string& db_path);
 absl::StatusOr<std::unique_ptr<engine::Database>> OpenForWriting(const std::string& db_path,
                                                                  bool bulk_load);
+
+// Adds `--level person|organisation|state|auto` (default auto); `what`
+// says what auto means for the command.
+void AddLevelOption(CLI::App* cmd, std::string* level, const std::string& what);
+// Adds `--by-concept`: concept-level results, only when asked.
+void AddByConceptFlag(CLI::App* cmd, bool* by_concept, const std::string& what);
+// The level named on the command line; nullopt for "auto".
+std::optional<query::Level> LevelArg(const std::string& level);
 
 // Prints "stancegraph: error: <message>" to stderr; returns kExitFailure.
 int PrintError(const absl::Status& status);

@@ -20,6 +20,8 @@ struct NetworkExportArgs {
   std::string normalise = "none";
   uint32_t min_count = 1;
   bool keep_isolated = false;
+  std::string level;
+  bool by_concept = false;
   query::FilterSpec spec;
 };
 
@@ -29,8 +31,11 @@ absl::Status ExportNetwork(const NetworkExportArgs& a) {
   const query::NetworkFormat format = a.format == "dot"   ? query::NetworkFormat::kDot
                                       : a.format == "csv" ? query::NetworkFormat::kCsv
                                                           : query::NetworkFormat::kGraphml;
+  // auto: holders as named, the library's default.
+  const query::Level level = LevelArg(a.level).value_or(query::NetworkOptions{}.level);
   if (a.kind == "bipartite") {
-    SG_ASSIGN_OR_RETURN(query::BipartiteNetwork net, query::BuildBipartite(*db, filter));
+    SG_ASSIGN_OR_RETURN(query::BipartiteNetwork net,
+                        query::BuildBipartite(*db, filter, /*load_names=*/true, level));
     return query::WriteNetwork(net, format, std::cout);
   }
   const query::NetworkKind kind = a.kind == "conflict" ? query::NetworkKind::kConflict
@@ -44,7 +49,9 @@ absl::Status ExportNetwork(const NetworkExportArgs& a) {
                                                       .kind = kind,
                                                       .normalisation = norm,
                                                       .min_count = a.min_count,
-                                                      .keep_isolated = a.keep_isolated}));
+                                                      .keep_isolated = a.keep_isolated,
+                                                      .merge_concepts = a.by_concept,
+                                                      .level = level}));
   return query::WriteNetwork(net, format, std::cout);
 }
 
@@ -68,6 +75,9 @@ void AddExportNetworkCommand(CLI::App& export_cmd) {
   cmd->add_option("--min-count", a->min_count, "Smallest number of shared propositions on an edge")
       ->capture_default_str();
   cmd->add_flag("--keep-isolated", a->keep_isolated, "Keep holders without an edge");
+  AddLevelOption(cmd, &a->level, "as named (person)");
+  AddByConceptFlag(cmd, &a->by_concept,
+                   "Treat the propositions of one concept as one issue (not for bipartite)");
   query::FilterSpec* s = &a->spec;
   cmd->add_option("--from", s->from, "Only claims made at or after this time");
   cmd->add_option("--to", s->to, "Only claims made before this time");

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -178,14 +179,37 @@ struct ContradictionsArgs {
   Common common;
   Since since;
   bool count_pairs = false;
-  std::string level = "both";
+  std::string level;
+  bool by_concept = false;
   size_t evidence = 1;
 };
+
+// Counts answer for holders as named.
+absl::Status RequireNamed(const std::optional<query::Level>& level, const char* what) {
+  if (level.has_value() && *level != query::Level::kPerson) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(what, " counts holders as named: use --level person or auto"));
+  }
+  return absl::OkStatus();
+}
+
+// A side's name, and who spoke for it when that is someone else.
+std::string SideName(query::RecordCache& records, schema::EntityId holder,
+                     const std::vector<schema::EntityId>& speakers) {
+  std::string name = records.Holder(holder).name;
+  if (speakers.size() == 1 && speakers[0] == holder) return name;
+  std::vector<std::string> who;
+  for (schema::EntityId s : speakers) who.push_back(records.Holder(s).name);
+  std::sort(who.begin(), who.end());
+  return absl::StrCat(name, " (", absl::StrJoin(who, ", "), ")");
+}
 
 absl::Status Contradictions(const ContradictionsArgs& a) {
   SG_ASSIGN_OR_RETURN(Session s, Begin(a.common));
   SG_ASSIGN_OR_RETURN(uint64_t since, ResolveSince(*s.db, a.since));
+  const std::optional<query::Level> level = LevelArg(a.level);
   if (a.count_pairs) {
+    SG_RETURN_IF_ERROR(RequireNamed(level, "--count-pairs"));
     if (since > 0) {
       SG_ASSIGN_OR_RETURN(query::IncrementalCounts n, query::CountSince(*s.db, since, s.filter));
       std::cout << n.new_contradicting_pairs << "\n";
@@ -210,10 +234,11 @@ absl::Status Contradictions(const ContradictionsArgs& a) {
     if (touched.empty()) return absl::OkStatus();
     s.filter.propositions.assign(touched.begin(), touched.end());
   }
+  // auto: holders as named, the library's default.
   query::ContradictionOptions o{.filter = s.filter,
-                                .by_proposition = a.level != "concept",
-                                .by_concept = a.level != "proposition",
+                                .by_concept = a.by_concept,
                                 .evidence_per_holder = a.common.format == "table" ? 0 : a.evidence};
+  if (level.has_value()) o.level = *level;
   SG_ASSIGN_OR_RETURN(auto it, query::FindContradictions(*s.db, o));
   const std::string& format = a.common.format;
   Table table({"level", "proposition", "for", "against", "pairs", "self"});
@@ -231,7 +256,7 @@ absl::Status Contradictions(const ContradictionsArgs& a) {
     }
     auto names = [&](const std::vector<query::HolderSide>& side) {
       std::vector<std::string> out;
-      for (const auto& h : side) out.push_back(it->records().Holder(h.holder).name);
+      for (const auto& h : side) out.push_back(SideName(it->records(), h.holder, h.speakers));
       std::sort(out.begin(), out.end());
       return absl::StrJoin(out, "; ");
     };
@@ -255,6 +280,7 @@ absl::Status Contradictions(const ContradictionsArgs& a) {
 struct ChangesArgs {
   Common common;
   Since since;
+  std::string level;
   bool count = false;
   bool count_events = false;
   bool timeline = false;
@@ -318,9 +344,17 @@ absl::Status PrintPerPeriod(Session& s, const ChangesArgs& a) {
 absl::Status Changes(const ChangesArgs& a) {
   SG_ASSIGN_OR_RETURN(Session s, Begin(a.common));
   SG_ASSIGN_OR_RETURN(uint64_t since, ResolveSince(*s.db, a.since));
-  if (a.timeline) return PrintTimeline(s, a);
-  if (!a.per.empty()) return PrintPerPeriod(s, a);
+  const std::optional<query::Level> level = LevelArg(a.level);
+  if (a.timeline) {
+    SG_RETURN_IF_ERROR(RequireNamed(level, "--timeline"));
+    return PrintTimeline(s, a);
+  }
+  if (!a.per.empty()) {
+    SG_RETURN_IF_ERROR(RequireNamed(level, "--per"));
+    return PrintPerPeriod(s, a);
+  }
   if (a.count) {
+    SG_RETURN_IF_ERROR(RequireNamed(level, "--count"));
     if (since > 0) {
       SG_ASSIGN_OR_RETURN(query::IncrementalCounts n, query::CountSince(*s.db, since, s.filter));
       std::cout << n.new_flipped_pairs << "\n";
@@ -334,10 +368,11 @@ absl::Status Changes(const ChangesArgs& a) {
   }
   query::ChangeOptions o{.filter = s.filter,
                          .since_sequence = since,
-                         .evidence = a.common.format == "table" ? 0 : a.evidence};
+                         .evidence = a.common.format == "table" ? 0 : a.evidence,
+                         .level = level};
   SG_ASSIGN_OR_RETURN(auto it, query::FindReversals(*s.db, o));
   const std::string& format = a.common.format;
-  Table table({"holder", "proposition", "from", "until", "to", "since"});
+  Table table({"level", "holder", "proposition", "from", "until", "to", "since"});
   json all = json::array();
   size_t printed = 0;
   for (; it->Valid() && !Enough(a.common, printed); it->Next(), ++printed) {
@@ -348,9 +383,22 @@ absl::Status Changes(const ChangesArgs& a) {
       else all.push_back(std::move(j));
       continue;
     }
-    table.Add({it->records().Holder(r.holder).name, it->records().Proposition(r.proposition).text,
-               PolarityText(r.from.polarity), TimeText(r.from.last_made),
-               PolarityText(r.to.polarity), TimeText(r.to.first_made)});
+    std::string holder = it->records().Holder(r.holder).name;
+    auto only_itself = [&](const query::StanceRun& run) {
+      return run.speakers.size() == 1 && run.speakers[0] == r.holder;
+    };
+    if (!only_itself(r.from) || !only_itself(r.to)) {
+      auto who = [&](const query::StanceRun& run) {
+        std::vector<std::string> names;
+        for (schema::EntityId id : run.speakers) names.push_back(it->records().Holder(id).name);
+        std::sort(names.begin(), names.end());
+        return absl::StrJoin(names, ", ");
+      };
+      holder = absl::StrCat(holder, " (", who(r.from), " → ", who(r.to), ")");
+    }
+    table.Add({std::string(query::LevelName(r.level)), holder,
+               it->records().Proposition(r.proposition).text, PolarityText(r.from.polarity),
+               TimeText(r.from.last_made), PolarityText(r.to.polarity), TimeText(r.to.first_made)});
   }
   SG_RETURN_IF_ERROR(it->status());
   if (format == "json") std::cout << Dump(all) << "\n";
@@ -398,6 +446,8 @@ absl::Status Claims(const Common& c) {
 
 struct NetworkArgs {
   Common common;
+  std::string level;
+  bool by_concept = false;
   std::string normalise = "none";
   uint32_t min_count = 1;
   std::vector<std::string> with;  // agreements: pairs involving these holders
@@ -415,10 +465,14 @@ query::Normalisation ParseNormalisation(const std::string& n) {
 
 absl::StatusOr<query::HolderNetwork> Network(Session& s, const NetworkArgs& a,
                                              query::NetworkKind kind) {
-  return query::BuildHolderNetwork(*s.db, {.filter = s.filter,
-                                           .kind = kind,
-                                           .normalisation = ParseNormalisation(a.normalise),
-                                           .min_count = a.min_count});
+  // auto: holders as named, the library's default.
+  query::NetworkOptions o{.filter = s.filter,
+                          .kind = kind,
+                          .normalisation = ParseNormalisation(a.normalise),
+                          .min_count = a.min_count,
+                          .merge_concepts = a.by_concept};
+  if (const std::optional<query::Level> level = LevelArg(a.level)) o.level = *level;
+  return query::BuildHolderNetwork(*s.db, o);
 }
 
 json NodeJson(const query::HolderNode& n) {
@@ -578,9 +632,10 @@ void AddQueryCommand(CLI::App& app) {
   AddSinceOptions(c, &ca->since);
   c->add_flag("--count-pairs", ca->count_pairs,
               "Print only the number of (proposition, holder for, other holder against) triples");
-  c->add_option("--level", ca->level, "proposition, concept or both")
-      ->check(CLI::IsMember({"proposition", "concept", "both"}))
-      ->capture_default_str();
+  AddLevelOption(c, &ca->level, "as named (person)");
+  AddByConceptFlag(c, &ca->by_concept,
+                   "Also list contradictions across the propositions of one concept "
+                   "(\"level\": \"concept\")");
   c->add_option("--evidence", ca->evidence, "Quotes per holder and side (json/jsonl)")
       ->capture_default_str();
   c->callback(Run([ca] { return Contradictions(*ca); }));
@@ -589,6 +644,9 @@ void AddQueryCommand(CLI::App& app) {
   auto* g = q->add_subcommand("changes", "Holders reversing themselves, timelines, stance per period");
   AddCommonOptions(g, &ch->common);
   AddSinceOptions(g, &ch->since);
+  AddLevelOption(g, &ch->level,
+                 "each reversal at the most specific level where both of its days have one "
+                 "holder");
   g->add_flag("--count", ch->count, "Print only the number of (holder, proposition) pairs that flipped");
   g->add_flag("--count-events", ch->count_events, "With --count, also count every reversal");
   g->add_flag("--timeline", ch->timeline, "One holder's runs of stance on one proposition");
@@ -613,6 +671,8 @@ void AddQueryCommand(CLI::App& app) {
     cmd->add_option("--normalise", args->normalise, "Edge weights: none, jaccard or cosine")
         ->check(CLI::IsMember({"none", "jaccard", "cosine"}))
         ->capture_default_str();
+    AddLevelOption(cmd, &args->level, "as named (person)");
+    AddByConceptFlag(cmd, &args->by_concept, "Treat the propositions of one concept as one issue");
     cmd->callback(Run([args, fn] { return fn(*args); }));
     return std::pair(cmd, args);
   };

@@ -46,6 +46,8 @@ struct ReportArgs {
   std::string now;
   size_t top = 10;
   size_t quotes = 2;
+  std::string level;
+  bool by_concept = false;
   int lock_retries = 5;
 };
 
@@ -144,7 +146,9 @@ absl::Status Run(const ReportArgs& a) {
                                .generated = now,
                                .max_contested = a.top,
                                .max_actors = a.top,
-                               .quotes = a.quotes};
+                               .quotes = a.quotes,
+                               .level = LevelArg(a.level),
+                               .by_concept = a.by_concept};
   query::Report report;
   {
     SG_ASSIGN_OR_RETURN(auto db, OpenForReading(a.db_path));
@@ -208,6 +212,12 @@ void AddReportCommand(CLI::App& app) {
                   "Contested propositions, concepts, coalitions and actors listed")
       ->capture_default_str();
   cmd->add_option("--quotes", args->quotes, "Quotes per holder and side")->capture_default_str();
+  AddLevelOption(cmd, &args->level,
+                 "as `query` does: contradictions and networks as named, reversals at the "
+                 "most specific level");
+  AddByConceptFlag(cmd, &args->by_concept,
+                   "Also report contradictions across a concept's propositions and the most "
+                   "contested concepts, and treat a concept as one issue in the networks");
   cmd->add_option("--lock-retries", args->lock_retries,
                   "Tries to open the database for writing (to move the watermark) while an "
                   "import holds it")

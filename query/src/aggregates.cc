@@ -7,6 +7,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "day_cells.h"
 #include "stancegraph/query/claim_set.h"
 #include "stancegraph/schema/ids.h"
 #include "stancegraph/schema/status_macros.h"
@@ -84,7 +85,8 @@ absl::StatusOr<ContradictionCounts> CountFromClaimIndex(
   return counts;
 }
 
-// Tracks one (holder, proposition) run of a grouped mention scan.
+// Tracks one (holder, proposition) run of a grouped mention scan: whether
+// the holder took both sides (Q2) and its reversals, day by day.
 class FlipAccumulator {
  public:
   template <typename Iter>
@@ -99,9 +101,9 @@ class FlipAccumulator {
         first_ = false;
         counts.holder_propositions += 1;
       }
-      if (r.polarity == 0) continue;
-      if (last_polarity_ != 0 && r.polarity != last_polarity_) ++pair_reversals_;
-      last_polarity_ = r.polarity;
+      if (r.polarity > 0) for_ = true;
+      if (r.polarity < 0) against_ = true;
+      reversals_.Add(r.made, r.polarity, r.sequence);
     }
     FinishPair(counts);
     FinishHolder(counts);
@@ -110,11 +112,11 @@ class FlipAccumulator {
 
  private:
   void FinishPair(ChangeCounts& counts) {
-    counts.reversals += pair_reversals_;
-    counts.flipped_pairs += pair_reversals_ > 0;
-    holder_flipped_ |= pair_reversals_ > 0;
-    pair_reversals_ = 0;
-    last_polarity_ = 0;
+    counts.reversals += reversals_.Finish();
+    const bool flipped = for_ && against_;
+    counts.flipped_pairs += flipped;
+    holder_flipped_ |= flipped;
+    for_ = against_ = false;
   }
   void FinishHolder(ChangeCounts& counts) {
     counts.holders_with_reversals += holder_flipped_;
@@ -124,8 +126,8 @@ class FlipAccumulator {
   bool first_ = true;
   schema::EntityId holder_ = 0;
   schema::PropositionId prop_ = 0;
-  int8_t last_polarity_ = 0;
-  uint64_t pair_reversals_ = 0;
+  bool for_ = false, against_ = false;
+  internal::FlipCounter reversals_;
   bool holder_flipped_ = false;
 };
 

@@ -12,21 +12,36 @@
 namespace stancegraph::query {
 namespace {
 
+// One side's holder as it is being filled, with the propositions as viewed
+// (representatives) beside the stated ones HolderSide keeps.
+struct SideAcc {
+  HolderSide side;
+  std::vector<schema::PropositionId> viewed;
+};
+
 // Holder -> its claims on one side, kept in holder order.
-using SideMap = std::map<schema::EntityId, HolderSide>;
+using SideMap = std::map<schema::EntityId, SideAcc>;
 
 void AddToSide(SideMap& side, const ClaimStat& c) {
-  HolderSide& s = side[c.holder];
+  SideAcc& acc = side[c.holder];
+  HolderSide& s = acc.side;
   s.holder = c.holder;
-  s.claims.push_back(schema::MakeClaimId(c.holder, c.proposition, c.polarity));
-  s.propositions.push_back(c.proposition);
+  s.claims.push_back(StoredClaimOf(c));
+  s.propositions.push_back(StatedOf(c));
+  s.speakers.push_back(SpeakerOf(c));
   s.mentions += c.mentions;
+  acc.viewed.push_back(c.proposition);
 }
 
 std::vector<HolderSide> Flatten(SideMap& side) {
   std::vector<HolderSide> out;
   out.reserve(side.size());
-  for (auto& [holder, s] : side) out.push_back(std::move(s));
+  for (auto& [holder, acc] : side) {
+    std::vector<schema::EntityId>& sp = acc.side.speakers;
+    std::sort(sp.begin(), sp.end());
+    sp.erase(std::unique(sp.begin(), sp.end()), sp.end());
+    out.push_back(std::move(acc.side));
+  }
   return out;
 }
 
@@ -43,15 +58,14 @@ bool HasCrossPropositionPair(const SideMap& for_side, const SideMap& against_sid
   constexpr uint64_t kMaxChecks = 1'000'000;
   uint64_t checks = 0;
   for (const auto& [h1, s1] : for_side) {
-    std::vector<schema::PropositionId> p1 = s1.propositions;
+    std::vector<schema::PropositionId> p1 = s1.viewed;
     std::sort(p1.begin(), p1.end());
     for (const auto& [h2, s2] : against_side) {
       if (h1 == h2) continue;
       if (++checks > kMaxChecks) return true;
-      bool shared = std::any_of(s2.propositions.begin(), s2.propositions.end(),
-                                [&](schema::PropositionId p) {
-                                  return std::binary_search(p1.begin(), p1.end(), p);
-                                });
+      bool shared = std::any_of(s2.viewed.begin(), s2.viewed.end(), [&](schema::PropositionId p) {
+        return std::binary_search(p1.begin(), p1.end(), p);
+      });
       if (!shared) return true;
     }
   }
@@ -60,14 +74,25 @@ bool HasCrossPropositionPair(const SideMap& for_side, const SideMap& against_sid
 
 class ContradictionIteratorImpl : public ContradictionIterator {
  public:
-  ContradictionIteratorImpl(engine::Database& db, ContradictionOptions options, ClaimSet set)
+  ContradictionIteratorImpl(engine::Database& db, ContradictionOptions options)
       : db_(db),
         options_(std::move(options)),
-        set_(std::move(set)),
-        groups_(set_.ByProposition()),
-        records_(db, options_.filter.snapshot) {
+        levels_(db, options_.filter.snapshot),
+        mapping_{.level = options_.level, .resolver = &levels_},
+        speakers_(options_.filter),
+        records_(db, options_.filter.snapshot) {}
+
+  // Reads the view, then moves to the first contradiction.
+  absl::Status Start() {
+    SG_ASSIGN_OR_RETURN(set_, ClaimSet::Build(db_, options_.filter, false, mapping_));
+    if (mapping_.MapsHolders() && !speakers_.holders.empty()) {
+      SG_ASSIGN_OR_RETURN(speakers_.holders,
+                          levels_.SpeakersFor(options_.filter.holders, mapping_.level));
+    }
+    groups_ = set_.ByProposition();
     if (!options_.by_proposition) next_group_ = groups_.size();
     Advance();
+    return absl::OkStatus();
   }
 
   bool Valid() const override { return valid_; }
@@ -122,12 +147,15 @@ class ContradictionIteratorImpl : public ContradictionIterator {
     std::vector<schema::EntityId> f = Keys(for_side), a = Keys(against_side);
     const uint64_t pairs = CountOpposedPairs(f, a);
     if (pairs == 0) return false;
-    current_ = Contradiction{.level = level, .proposition = prop, .pairs = pairs};
+    current_ = Contradiction{
+        .level = level, .holder_level = options_.level, .proposition = prop, .pairs = pairs};
     std::set_intersection(f.begin(), f.end(), a.begin(), a.end(),
                           std::back_inserter(current_.self_contradicting));
     std::set<schema::PropositionId> props;
     for (const auto* side : {&for_side, &against_side}) {
-      for (const auto& [h, s] : *side) props.insert(s.propositions.begin(), s.propositions.end());
+      for (const auto& [h, s] : *side) {
+        props.insert(s.side.propositions.begin(), s.side.propositions.end());
+      }
     }
     current_.propositions.assign(props.begin(), props.end());
     current_.concept_name =
@@ -138,6 +166,7 @@ class ContradictionIteratorImpl : public ContradictionIterator {
   }
 
   // Loads the evidence of each side: one scan of each proposition involved.
+  // At a level a mention belongs to the side its holder spoke for then.
   void Finish() {
     valid_ = true;
     if (options_.evidence_per_holder == 0) return;
@@ -147,12 +176,15 @@ class ContradictionIteratorImpl : public ContradictionIterator {
     engine::ScanOptions so{.snapshot = options_.filter.snapshot,
                            .made_from = options_.filter.made_from,
                            .made_to = options_.filter.made_to};
-    MentionFilter accept(db_, options_.filter);
+    MentionFilter accept(db_, speakers_);
     for (schema::PropositionId p : current_.propositions) {
       auto it = db_.ScanByProposition(p, so);
       for (; it->Valid(); it->Next()) {
         const engine::MentionRef& r = it->ref();
-        auto found = wanted.find({r.holder, r.polarity});
+        if (r.polarity == 0) continue;
+        absl::StatusOr<schema::EntityId> side = mapping_.Holder(r.holder, r.made);
+        if (!side.ok()) return Fail(side.status());
+        auto found = wanted.find({*side, r.polarity});
         if (found == wanted.end() ||
             found->second->evidence.size() >= options_.evidence_per_holder) {
           continue;
@@ -191,6 +223,9 @@ class ContradictionIteratorImpl : public ContradictionIterator {
 
   engine::Database& db_;
   ContradictionOptions options_;
+  LevelResolver levels_;
+  ViewMapping mapping_;
+  Filter speakers_;  // the filter, with the holders that speak for its sides
   ClaimSet set_;
   std::vector<PropositionClaims> groups_;
   size_t next_group_ = 0;
@@ -207,8 +242,9 @@ class ContradictionIteratorImpl : public ContradictionIterator {
 
 absl::StatusOr<std::unique_ptr<ContradictionIterator>> FindContradictions(
     engine::Database& db, const ContradictionOptions& options) {
-  SG_ASSIGN_OR_RETURN(ClaimSet set, ClaimSet::Build(db, options.filter));
-  return std::make_unique<ContradictionIteratorImpl>(db, options, std::move(set));
+  auto it = std::make_unique<ContradictionIteratorImpl>(db, options);
+  SG_RETURN_IF_ERROR(it->Start());
+  return it;
 }
 
 }  // namespace stancegraph::query

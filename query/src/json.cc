@@ -22,6 +22,12 @@ json PropositionJson(schema::PropositionId id, RecordCache& records) {
   return {{"id", schema::FormatId(id)}, {"text", records.Proposition(id).text}};
 }
 
+json HoldersJson(const std::vector<schema::EntityId>& ids, RecordCache& records) {
+  json out = json::array();
+  for (schema::EntityId id : ids) out.push_back(HolderJson(id, records));
+  return out;
+}
+
 json SideJson(const std::vector<HolderSide>& side, RecordCache& records) {
   json out = json::array();
   for (const HolderSide& s : side) {
@@ -31,6 +37,7 @@ json SideJson(const std::vector<HolderSide>& side, RecordCache& records) {
     for (const Evidence& e : s.evidence) evidence.push_back(EvidenceToJson(e));
     json item = {{"holder", HolderJson(s.holder, records)},
                  {"claims", std::move(claims)},
+                 {"speakers", HoldersJson(s.speakers, records)},
                  {"evidence", std::move(evidence)}};
     if (s.mentions > 0) item["mentions"] = s.mentions;
     out.push_back(std::move(item));
@@ -38,14 +45,19 @@ json SideJson(const std::vector<HolderSide>& side, RecordCache& records) {
   return out;
 }
 
-json RunJson(const StanceRun& run, bool is_from, const std::vector<Evidence>& evidence) {
+json RunJson(const StanceRun& run, bool is_from, const std::vector<Evidence>& evidence,
+             RecordCache& records) {
   json ev = json::array();
   for (const Evidence& e : evidence) ev.push_back(EvidenceToJson(e));
+  json claims = json::array();
+  for (schema::ClaimId c : run.claims) claims.push_back(schema::FormatId(c));
+  if (claims.empty()) claims.push_back(schema::FormatId(run.claim));
   return {{"polarity", run.polarity},
           {"time", TimeJson(is_from ? run.last_made : run.first_made)},
           {"first_time", TimeJson(run.first_made)},
           {"last_time", TimeJson(run.last_made)},
-          {"claims", json::array({schema::FormatId(run.claim)})},
+          {"claims", std::move(claims)},
+          {"holders", HoldersJson(run.speakers, records)},
           {"mentions", run.mentions},
           {"evidence", std::move(ev)}};
 }
@@ -91,6 +103,7 @@ json ContradictionToJson(const Contradiction& c, RecordCache& records) {
         {"text", c.concept_name}};
     out["level"] = "concept";
   }
+  out["holder_level"] = LevelName(c.holder_level);
   out["for"] = SideJson(c.for_side, records);
   out["against"] = SideJson(c.against_side, records);
   out["concept"] = c.concept_name;
@@ -106,8 +119,9 @@ json ContradictionToJson(const Contradiction& c, RecordCache& records) {
 json ReversalToJson(const Reversal& r, RecordCache& records) {
   return {{"holder", HolderJson(r.holder, records)},
           {"proposition", PropositionJson(r.proposition, records)},
-          {"from", RunJson(r.from, true, r.before)},
-          {"to", RunJson(r.to, false, r.after)}};
+          {"level", LevelName(r.level)},
+          {"from", RunJson(r.from, true, r.before, records)},
+          {"to", RunJson(r.to, false, r.after, records)}};
 }
 
 }  // namespace stancegraph::query

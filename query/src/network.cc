@@ -172,22 +172,27 @@ absl::StatusOr<HolderNetwork> ProjectHolders(const ClaimSet& claims,
   return net;
 }
 
+ClaimSet MergeConcepts(const ClaimSet& claims, RecordCache& records) {
+  // Each proposition with a concept stands for the concept: a key that
+  // cannot collide with a proposition's own (those hash normalised text).
+  std::vector<ClaimStat> merged = claims.claims();
+  for (ClaimStat& c : merged) {
+    const std::string& concept_name = records.Proposition(c.proposition).concept_name;
+    if (concept_name.empty()) continue;
+    if (c.stated == 0) c.stated = c.proposition;
+    c.proposition = schema::StableHash64("concept\n" + concept_name);
+  }
+  return ClaimSet::FromClaims(std::move(merged));
+}
+
 absl::StatusOr<HolderNetwork> BuildHolderNetwork(engine::Database& db,
                                                  const NetworkOptions& options) {
-  SG_ASSIGN_OR_RETURN(ClaimSet claims, ClaimSet::Build(db, options.filter, options.edge_times));
+  LevelResolver levels(db, options.filter.snapshot);
+  const ViewMapping mapping{.level = options.level, .resolver = &levels};
+  SG_ASSIGN_OR_RETURN(ClaimSet claims,
+                      ClaimSet::Build(db, options.filter, options.edge_times, mapping));
   RecordCache records(db, options.filter.snapshot);
-  if (options.merge_concepts) {
-    // Each proposition with a concept stands for the concept: a key that
-    // cannot collide with a proposition's own (those hash normalised text).
-    std::vector<ClaimStat> merged = claims.claims();
-    for (ClaimStat& c : merged) {
-      const std::string& concept_name = records.Proposition(c.proposition).concept_name;
-      if (!concept_name.empty()) {
-        c.proposition = schema::StableHash64("concept\n" + concept_name);
-      }
-    }
-    claims = ClaimSet::FromClaims(std::move(merged));
-  }
+  if (options.merge_concepts) claims = MergeConcepts(claims, records);
   SG_ASSIGN_OR_RETURN(HolderNetwork net, ProjectHolders(claims, options));
   if (options.load_names) {
     for (HolderNode& n : net.nodes) {
@@ -200,8 +205,10 @@ absl::StatusOr<HolderNetwork> BuildHolderNetwork(engine::Database& db,
 }
 
 absl::StatusOr<BipartiteNetwork> BuildBipartite(engine::Database& db, const Filter& filter,
-                                                bool load_names) {
-  SG_ASSIGN_OR_RETURN(ClaimSet claims, ClaimSet::Build(db, filter, /*mention_stats=*/true));
+                                                bool load_names, Level level) {
+  LevelResolver levels(db, filter.snapshot);
+  SG_ASSIGN_OR_RETURN(ClaimSet claims, ClaimSet::Build(db, filter, /*mention_stats=*/true,
+                                                       {.level = level, .resolver = &levels}));
   BipartiteNetwork net{.window_from = filter.made_from, .window_to = filter.made_to};
   std::vector<schema::EntityId> holders;
   std::vector<schema::PropositionId> props;
@@ -246,6 +253,22 @@ absl::StatusOr<BipartiteNetwork> BuildBipartite(engine::Database& db, const Filt
     return std::tie(x.holder, x.proposition, x.polarity) <
            std::tie(y.holder, y.proposition, y.polarity);
   });
+  // At a level several speakers' claims make one edge.
+  size_t kept = 0;
+  for (size_t i = 0; i < net.edges.size(); ++i) {
+    auto& e = net.edges[i];
+    if (kept > 0) {
+      auto& last = net.edges[kept - 1];
+      if (last.holder == e.holder && last.proposition == e.proposition &&
+          last.polarity == e.polarity) {
+        last.mentions += e.mentions;
+        Widen(last.first_made, last.last_made, e.first_made, e.last_made);
+        continue;
+      }
+    }
+    net.edges[kept++] = e;
+  }
+  net.edges.resize(kept);
   for (size_t i = 0; i < net.edges.size(); ++i) {
     const auto& e = net.edges[i];
     if (i == 0 || e.holder != net.edges[i - 1].holder ||

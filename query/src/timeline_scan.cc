@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "day_cells.h"
 #include "stancegraph/schema/ids.h"
 
 namespace stancegraph::query::internal {
@@ -26,17 +27,9 @@ absl::StatusOr<std::vector<engine::MentionRef>> ReadTimeline(engine::Database& d
 }
 
 uint64_t CountReversals(const std::vector<engine::MentionRef>& timeline, uint64_t new_from) {
-  uint64_t n = 0;
-  const engine::MentionRef* last = nullptr;
-  for (const engine::MentionRef& r : timeline) {
-    if (r.polarity == 0) continue;
-    if (last != nullptr && last->polarity != r.polarity &&
-        (new_from == 0 || last->sequence >= new_from || r.sequence >= new_from)) {
-      ++n;
-    }
-    last = &r;
-  }
-  return n;
+  FlipCounter counter(new_from);
+  for (const engine::MentionRef& r : timeline) counter.Add(r.made, r.polarity, r.sequence);
+  return counter.Finish();
 }
 
 namespace {
@@ -51,9 +44,20 @@ bool Before(const engine::MentionRef& a, const engine::MentionRef& b) {
          std::tie(b.holder, b.proposition, b.made, b.sequence);
 }
 
-// Old stances passed before giving up on walking to the next new mention
-// and seeking to it instead.
+// Old deciding days passed before giving up on walking to the next new
+// mention and seeking to it instead.
 constexpr int kMaxWalk = 16;
+
+// One day of a timeline as it is read.
+struct DayAcc {
+  bool pos = false, neg = false, fresh = false;
+  void Add(const engine::MentionRef& r, uint64_t new_from) {
+    if (r.polarity > 0) pos = true;
+    if (r.polarity < 0) neg = true;
+    if (r.polarity != 0 && r.sequence >= new_from) fresh = true;
+  }
+  int8_t polarity() const { return pos == neg ? 0 : pos ? 1 : -1; }
+};
 
 }  // namespace
 
@@ -65,51 +69,78 @@ absl::StatusOr<uint64_t> CountReversalsAround(engine::Database& db,
   uint64_t reversals = 0;
   size_t i = 0;
   while (i < fresh.size()) {
-    // A run starts at fresh[i]: the stance just before it...
     const size_t start = i;
     const engine::MentionRef first = fresh[i];
+    const int64_t first_day = DayOf(first.made);
+    if (first_day == kNoDay) {  // on no day: in no reversal
+      ++i;
+      continue;
+    }
+    // A run of new days starts at first_day: the deciding day just before
+    // it, read whole, walking back...
+    engine::MentionRef at = first;
+    at.made = first_day * kDayMicros;
+    at.sequence = 0;
+    cursor->Seek(at);
+    if (!cursor->Valid()) {
+      if (!cursor->status().ok()) return cursor->status();
+      ++i;  // missing from the index (a damaged one): must not stall the loop
+      continue;
+    }
     int8_t last = 0;
     bool last_new = false;
-    cursor->Seek(first);
     int back = 0;
-    if (cursor->Valid()) {
+    {
+      DayAcc day;
+      int64_t day_of = kNoDay;
       for (cursor->Prev(), ++back; cursor->Valid() && SamePair(cursor->ref(), first);
            cursor->Prev(), ++back) {
-        if (cursor->ref().polarity != 0) {
-          last = cursor->ref().polarity;
-          last_new = cursor->ref().sequence >= new_from;
-          break;
+        const int64_t d = DayOf(cursor->ref().made);
+        if (d == kNoDay) break;  // undated mentions come first: nothing earlier
+        if (d != day_of && day_of != kNoDay) {
+          if (day.polarity() != 0) break;
+          day = {};
         }
+        day_of = d;
+        day.Add(cursor->ref(), new_from);
+      }
+      if (day.polarity() != 0) {
+        last = day.polarity();
+        last_new = day.fresh;
       }
     }
     if (!cursor->status().ok()) return cursor->status();
-    // Back to `first` by steps (cheaper than a seek), or by a seek when the
-    // walk fell off the front of the index.
+    // Back to the start of first_day by steps (cheaper than a seek), or by a
+    // seek when the walk fell off the front of the index.
     if (cursor->Valid()) {
       for (; back > 0 && cursor->Valid(); --back) cursor->Next();
     } else {
-      cursor->Seek(first);
+      cursor->Seek(at);
     }
-    // ...then forward through the new mentions of the run.
+    // ...then forward, a whole day at a time, through the new days.
     int walked = 0;
-    for (; cursor->Valid() && SamePair(cursor->ref(), first); cursor->Next()) {
-      const engine::MentionRef& r = cursor->ref();
-      const bool is_new = r.sequence >= new_from;
-      while (i < fresh.size() && SamePair(fresh[i], first) && !Before(r, fresh[i])) ++i;
-      if (r.polarity == 0) continue;
-      if (last != 0 && last != r.polarity && (last_new || is_new)) ++reversals;
-      last = r.polarity;
-      last_new = is_new;
-      walked = is_new ? 0 : walked + 1;
-      // After an old stance, the transition out of the last new one is
+    while (cursor->Valid() && SamePair(cursor->ref(), first)) {
+      const int64_t d = DayOf(cursor->ref().made);
+      DayAcc day;
+      for (; cursor->Valid() && SamePair(cursor->ref(), first) && DayOf(cursor->ref().made) == d;
+           cursor->Next()) {
+        day.Add(cursor->ref(), new_from);
+      }
+      while (i < fresh.size() && SamePair(fresh[i], first) && DayOf(fresh[i].made) <= d) ++i;
+      const int8_t polarity = day.polarity();
+      if (polarity == 0) continue;
+      if (last != 0 && last != polarity && (last_new || day.fresh)) ++reversals;
+      last = polarity;
+      last_new = day.fresh;
+      walked = day.fresh ? 0 : walked + 1;
+      // After an old deciding day, the change out of the last new one is
       // counted: stop when the pair has no more new mentions, or seek to the
       // next one when it is far.
-      if (!is_new && (i == fresh.size() || !SamePair(fresh[i], first) || walked >= kMaxWalk)) {
+      if (!day.fresh && (i == fresh.size() || !SamePair(fresh[i], first) || walked >= kMaxWalk)) {
         break;
       }
     }
     if (!cursor->status().ok()) return cursor->status();
-    // A mention missing from the index (a damaged one) must not stall the loop.
     if (i == start) ++i;
   }
   return reversals;

@@ -2,7 +2,10 @@
 // would run them.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include "nlohmann/json.hpp"
 #include "stancegraph/engine/database.h"
@@ -165,4 +168,40 @@ TEST_CASE("import limits are options: an article over --max-document-bytes is sk
             .exit_code == 0);
   CHECK(RunCli("import " + db2 + " --max-sentence-bytes=-1 " + (dir / "short.txt")).exit_code !=
         0);
+}
+
+TEST_CASE("articles import with the entities their holders speak for and read as states", "[cli]") {
+  TempDir dir;
+  std::string db = "--db " + (dir / "db");
+  // February: the secretary of state against; June: the president for, a
+  // senator (American, but speaking for no one but himself) against.
+  auto imported = RunCli("import " + db + " " + Fixture("levels"));
+  INFO(imported.err);
+  REQUIRE(imported.exit_code == 0);
+  // The country the roles belong to is stored, though nobody quoted it.
+  CHECK_THAT(RunCli("export entities " + db).out, Catch::Contains("\"name\":\"United States\""));
+
+  auto changes = RunCli("query changes --format jsonl " + db);
+  REQUIRE(changes.exit_code == 0);
+  REQUIRE(Lines(changes.out) == 1);
+  auto j = nlohmann::json::parse(changes.out);
+  CHECK(j["level"] == "state");
+  CHECK(j["holder"]["name"] == "United States");
+  CHECK(j["from"]["polarity"] == -1);
+  CHECK(j["from"]["holders"][0]["name"] == "Marco Rubio");
+  CHECK(j["to"]["polarity"] == 1);
+  CHECK(j["to"]["holders"][0]["name"] == "Donald Trump");
+  CHECK(RunCli("query changes --level person " + db).out.find("United States") ==
+        std::string::npos);
+
+  // As a state, the senator is still himself.
+  auto contra = RunCli("query contradictions --level state --format jsonl " + db);
+  REQUIRE(contra.exit_code == 0);
+  auto c = nlohmann::json::parse(contra.out);
+  CHECK(c["holder_level"] == "state");
+  CHECK(c["pairs"] == 1);
+  std::vector<std::string> against;
+  for (const auto& side : c["against"]) against.push_back(side["holder"]["name"]);
+  std::sort(against.begin(), against.end());
+  CHECK(against == std::vector<std::string>{"Bernie Sanders", "United States"});
 }

@@ -95,14 +95,97 @@ TEST_CASE("query changes prints reversals and the count of flipped pairs", "[cli
   CHECK(j["from"]["evidence"][0]["quote"] == "Turkey blocks it.");
 
   Output table = RunCli("query changes " + db);
-  CHECK(table.out ==
-        "holder  proposition        from  until                 to  since\n"
-        "Turkey  Sweden joins Nato  -1    2023-01-24T00:00:00Z  +1  2023-07-11T00:00:00Z\n");
+  CHECK(
+      table.out ==
+      "level   holder  proposition        from  until                 to  since\n"
+      "person  Turkey  Sweden joins Nato  -1    2023-01-24T00:00:00Z  +1  2023-07-11T00:00:00Z\n");
 
   Output timeline =
       RunCli("query changes --timeline --holder Turkey --proposition 'Sweden joins Nato' --format csv " + db);
   CHECK(timeline.exit_code == 0);
   CHECK(timeline.out.find("-1,2023-01-24T00:00:00Z,2023-01-24T00:00:00Z,1,") != std::string::npos);
+}
+
+// The same bid, said by Turkey's people: a foreign minister against in
+// January, the president for in July; Finland for.
+std::string SeedPeople(QueryFixture& f) {
+  using stancegraph::testing::H;
+  using stancegraph::testing::T;
+  namespace schema = stancegraph::schema;
+  f.Define({{.name = "Turkey", .type = schema::EntityType::kCountry},
+            {.name = "Mevlut Cavusoglu",
+             .type = schema::EntityType::kPerson,
+             .roles = {{.title = "foreign minister", .of = H("Turkey"), .from = T("2015-11-24")}}},
+            {.name = "Recep Erdogan",
+             .type = schema::EntityType::kPerson,
+             .roles = {{.title = "president", .of = H("Turkey"), .from = T("2014-08-28")}}}});
+  f.Doc("a", "Wire")
+      .Claim("Mevlut Cavusoglu", -1, "Sweden joins Nato", "2023-01-24")
+      .Claim("Finland", +1, "Sweden joins Nato", "2023-01-25")
+      .Write();
+  f.Doc("b", "Wire").Claim("Recep Erdogan", +1, "Sweden joins Nato", "2023-07-11").Write();
+  return f.db().path();
+}
+
+TEST_CASE("query --level reads holders as named or as the state they spoke for", "[cli]") {
+  QueryFixture f;
+  const std::string db = "--db " + SeedPeople(f);
+  Output changes = RunCli("query changes " + db);
+  CHECK(changes.exit_code == 0);
+  CHECK(changes.out ==
+        "level  holder                                     proposition        from  until     "
+        "            to  since\n"
+        "state  Turkey (Mevlut Cavusoglu → Recep Erdogan)  Sweden joins Nato  -1    "
+        "2023-01-24T00:00:00Z  +1  2023-07-11T00:00:00Z\n");
+  CHECK(RunCli("query changes --level person " + db).out.find("Turkey") == std::string::npos);
+  Output lines = RunCli("query changes --format jsonl " + db);
+  auto j = nlohmann::json::parse(lines.out);
+  CHECK(j["holder"]["name"] == "Turkey");
+  CHECK(j["level"] == "state");
+  CHECK(j["from"]["holders"][0]["name"] == "Mevlut Cavusoglu");
+  CHECK(j["to"]["holders"][0]["name"] == "Recep Erdogan");
+
+  // Contradictions: as named by default; as states, Turkey on both sides.
+  Output named = RunCli("query contradictions --format jsonl " + db);
+  auto c = nlohmann::json::parse(named.out);
+  CHECK(c["holder_level"] == "person");
+  CHECK(c["pairs"] == 2);
+  Output state = RunCli("query contradictions --level state " + db);
+  CHECK(state.exit_code == 0);
+  CHECK(state.out ==
+        "level        proposition        for                              against"
+        "                    pairs  self\n"
+        "proposition  Sweden joins Nato  Finland; Turkey (Recep Erdogan)  Turkey (Mevlut "
+        "Cavusoglu)  1      Turkey\n");
+
+  // Counts are of holders as named; old --level values are refused.
+  CHECK(RunCli("query contradictions --count-pairs --level state " + db).exit_code == 1);
+  CHECK(RunCli("query contradictions --level concept " + db).exit_code == 2);
+
+  Output agree = RunCli("query agreements --level state --format jsonl " + db);
+  CHECK(agree.exit_code == 0);
+  CHECK(agree.out.find("\"Turkey\"") != std::string::npos);
+  CHECK(agree.out.find("Recep Erdogan") == std::string::npos);
+}
+
+TEST_CASE("query contradictions lists concept-level results only with --by-concept", "[cli]") {
+  QueryFixture f;
+  const Say c{.concept_name = "territorial concessions"};
+  f.Doc("d")
+      .Claim("Trump", +1, "Ukraine gives up boundaries", "2025-08-15", c)
+      .Claim("Ukraine", -1, "Ukraine cedes territory", "2025-08-15", c)
+      .Write();
+  const std::string db = "--db " + f.db().path();
+  Output plain = RunCli("query contradictions --format jsonl " + db);
+  CHECK(plain.exit_code == 0);
+  CHECK(plain.out.empty());
+  Output asked = RunCli("query contradictions --by-concept --format jsonl " + db);
+  CHECK(asked.exit_code == 0);
+  auto j = nlohmann::json::parse(asked.out);
+  CHECK(j["level"] == "concept");
+  CHECK(j["proposition"]["text"] == "territorial concessions");
+  Output net = RunCli("export network --kind conflict --format csv --by-concept " + db);
+  CHECK(std::count(net.out.begin(), net.out.end(), '\n') == 2);  // header + Trump–Ukraine
 }
 
 TEST_CASE("query claims, agreements and path answer from the same view", "[cli]") {

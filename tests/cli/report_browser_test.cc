@@ -56,8 +56,9 @@ TEST_CASE("the HTML report renders in headless Chromium with its sections and no
   REQUIRE(db.Report("--since-last --now 2024-03-31T06:00:00Z").exit_code == 0);
   db.Import("batch2.jsonl");
   const std::string html = db.path("report.html");
-  CliResult r =
-      db.Report("--since-last --format html --now 2024-04-30T06:00:00Z --out '" + html + "'");
+  // --by-concept: every section, the concept-level one included.
+  CliResult r = db.Report("--since-last --by-concept --format html --now 2024-04-30T06:00:00Z --out '" +
+                          html + "'");
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   const std::string url = "file://" + html;

@@ -163,3 +163,40 @@ TEST_CASE("Phrasal verbs of attack and verbs of emphasis are cues", "[importers]
 
 }  // namespace
 }  // namespace stancegraph::importers::testing
+
+namespace stancegraph::importers::testing {
+namespace {
+
+const schema::Entity* Named(const schema::DocumentClaims& dc, const std::string& name) {
+  for (const schema::Entity& e : dc.entities) {
+    if (e.name == name) return &e;
+  }
+  return nullptr;
+}
+
+TEST_CASE("Holders come with the entities their roles and bodies speak for", "[importers]") {
+  // An office holder: the country of the role is stored too.
+  schema::DocumentClaims dc =
+      ExtractClaims("Title\n\nMarco Rubio said the talks would go ahead.", "2025-03-01");
+  REQUIRE(dc.claims.size() == 1);
+  const schema::Entity* rubio = Named(dc, "Marco Rubio");
+  REQUIRE(rubio != nullptr);
+  REQUIRE_FALSE(rubio->roles.empty());
+  const schema::Entity* us = Named(dc, "United States");
+  REQUIRE(us != nullptr);
+  CHECK(us->type == schema::EntityType::kCountry);
+  CHECK(rubio->roles[0].of == us->id);
+  // A government body: its country.
+  dc = ExtractClaims("Title\n\nThe Pentagon said the exercise would go ahead.", "2025-03-01");
+  const schema::Entity* pentagon = Named(dc, "Pentagon");
+  REQUIRE(pentagon != nullptr);
+  CHECK(pentagon->type == schema::EntityType::kGovernment);
+  REQUIRE(Named(dc, "United States") != nullptr);
+  CHECK(pentagon->parent == Named(dc, "United States")->id);
+  // Nobody else: a holder without roles brings nothing along.
+  dc = ExtractClaims("Title\n\nAmnesty International said the trial was unfair.", "2025-03-01");
+  CHECK(dc.entities.size() == 1);
+}
+
+}  // namespace
+}  // namespace stancegraph::importers::testing

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <map>
 #include <random>
 
 #include "query_fixture.h"
@@ -29,28 +31,41 @@ void Seed(QueryFixture& f) {
       .Write();
 }
 
-// Changes of stance between consecutive non-neutral mentions of a holder on
-// a proposition, in (made, sequence) order, with a mention of sequence >=
-// `since` on a side: every timeline read whole.
+// Reversals read from every timeline whole, the rule written out again:
+// per (holder, proposition), one cell per UTC day of made time (undated
+// mentions on none); a day with both polarities, or neither, decides
+// nothing; a reversal is a change between consecutive deciding days, counted
+// when one of the two days holds a for or against mention of sequence >=
+// `since`.
 uint64_t ReversalsTouching(engine::Database& db, uint64_t since) {
-  uint64_t n = 0;
-  const engine::MentionRef* last = nullptr;
-  engine::MentionRef prev;
+  struct Day {
+    bool pos = false, neg = false, fresh = false;
+  };
+  std::map<std::pair<schema::EntityId, schema::PropositionId>, std::map<int64_t, Day>> days;
   auto it = db.ScanAllByHolder();
   for (; it->Valid(); it->Next()) {
     const engine::MentionRef& r = it->ref();
-    if (last != nullptr && (prev.holder != r.holder || prev.proposition != r.proposition)) {
-      last = nullptr;
-    }
-    if (r.polarity == 0) continue;
-    if (last != nullptr && prev.polarity != r.polarity &&
-        (prev.sequence >= since || r.sequence >= since)) {
-      ++n;
-    }
-    prev = r;
-    last = &prev;
+    if (r.made == schema::kNoTime) continue;
+    const int64_t day =
+        static_cast<int64_t>(std::floor(static_cast<double>(r.made) / 86'400'000'000.0));
+    Day& d = days[{r.holder, r.proposition}][day];
+    d.pos |= r.polarity > 0;
+    d.neg |= r.polarity < 0;
+    d.fresh |= r.polarity != 0 && r.sequence >= since;
   }
   REQUIRE(it->status().ok());
+  uint64_t n = 0;
+  for (const auto& [pair, timeline] : days) {
+    int last = 0;
+    bool last_fresh = false;
+    for (const auto& [day, d] : timeline) {
+      if (d.pos == d.neg) continue;
+      const int polarity = d.pos ? 1 : -1;
+      if (last != 0 && last != polarity && (last_fresh || d.fresh)) ++n;
+      last = polarity;
+      last_fresh = d.fresh;
+    }
+  }
   return n;
 }
 
@@ -248,11 +263,12 @@ TEST_CASE("Reversals are found around new mentions far apart in a long timeline"
     doc.Write();
   }
   const uint64_t since = f.db().NextSequence();
-  // New mentions dated inside runs far apart, and one at the very end.
+  // New mentions dated inside runs far apart (on days of their own, or
+  // agreeing with the day's old mentions), and one at the very end.
   f.Doc("new")
-      .Claim("Ankara", -1, "P", "2023-01-05T18:00:00Z")  // inside a for run: 2 reversals
+      .Claim("Ankara", -1, "P", "2023-01-29T18:00:00Z")  // inside a for run: 2 reversals
       .Claim("Ankara", +1, "P", "2023-02-20T18:00:00Z")  // inside a for run: none
-      .Claim("Ankara", +1, "P", "2023-03-02T18:00:00Z")  // inside an against run: 2
+      .Claim("Ankara", +1, "P", "2023-04-29T18:00:00Z")  // inside an against run: 2
       .Claim("Ankara", 0, "P", "2023-03-03T18:00:00Z")   // neutral: none
       .Claim("Ankara", +1, "P", "2024-01-01")            // after the last (against): 1
       .Write();
@@ -260,4 +276,17 @@ TEST_CASE("Reversals are found around new mentions far apart in a long timeline"
   REQUIRE(inc.ok());
   CHECK(inc->new_reversals == ReversalsTouching(f.db(), since));
   CHECK(inc->new_reversals == 5);
+
+  // One more, against on a day of old for mentions: that day decides
+  // nothing now, and the reversals around it move to its neighbours, none of
+  // which is new.
+  const uint64_t later = f.db().NextSequence();
+  f.Doc("mixed").Claim("Ankara", -1, "P", "2023-01-05T18:00:00Z").Write();
+  auto mixed = query::CountSince(f.db(), later);
+  REQUIRE(mixed.ok());
+  CHECK(mixed->new_reversals == ReversalsTouching(f.db(), later));
+  CHECK(mixed->new_reversals == 0);
+  auto all = query::CountSince(f.db(), since);
+  REQUIRE(all.ok());
+  CHECK(all->new_reversals == ReversalsTouching(f.db(), since));
 }

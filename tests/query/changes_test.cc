@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "query_fixture.h"
+#include "stancegraph/query/aggregates.h"
 #include "stancegraph/query/changes.h"
 #include "stancegraph/query/json.h"
 
@@ -62,12 +63,39 @@ TEST_CASE("A reversal says when the old position was last and the new one first 
         schema::FormatId(schema::MakeClaimId(H("Turkey"), P("Sweden joins Nato"), 1)));
 }
 
-TEST_CASE("Mentions made at the same time keep the order they were stored in", "[query]") {
+TEST_CASE("Opposite stances within one day are not a reversal", "[query]") {
+  QueryFixture f;
+  // One article quoting both sides of A, and B restating itself the same day.
+  f.Doc("d")
+      .Claim("A", +1, "P", "2024-01-01T08:00:00Z")
+      .Claim("A", -1, "P", "2024-01-01T09:00:00Z")
+      .Claim("A", -1, "P", "2024-01-01T23:59:59Z")
+      .Claim("B", +1, "P", "2024-01-01T08:00:00Z")
+      .Claim("B", +1, "P", "2024-01-01T20:00:00Z")
+      .Write();
+  CHECK(All(f).empty());
+  // A's undecided day neither makes nor breaks a reversal across it.
+  f.Doc("e").Claim("A", +1, "P", "2023-12-31").Claim("A", -1, "P", "2024-01-02").Write();
+  auto found = All(f);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].holder == H("A"));
+  CHECK(found[0].from.polarity == 1);
+  CHECK(found[0].from.last_made == T("2023-12-31"));
+  CHECK(found[0].to.polarity == -1);
+  CHECK(found[0].to.first_made == T("2024-01-02"));
+  // The same rule counts reversals in aggregates.
+  auto counted = query::CountChanges(f.db(), {}, /*count_events=*/true);
+  REQUIRE(counted.ok());
+  CHECK(counted->reversals == 1);
+  CHECK(counted->flipped_pairs == 1);  // Q2: A took both sides
+}
+
+TEST_CASE("Repeats of a stance on later days join its run", "[query]") {
   QueryFixture f;
   f.Doc("d")
       .Claim("A", +1, "P", "2024-01-01")
-      .Claim("A", -1, "P", "2024-01-01")
-      .Claim("A", -1, "P", "2024-01-01")
+      .Claim("A", -1, "P", "2024-01-02")
+      .Claim("A", -1, "P", "2024-01-02")
       .Write();
   auto found = All(f);
   REQUIRE(found.size() == 1);

@@ -84,7 +84,7 @@ TEST_CASE("A holder reversing itself is listed apart, and alone is no contradict
   CHECK(found[0].pairs == 1);  // A for vs B against
 }
 
-TEST_CASE("Paraphrases of one concept contradict across propositions", "[query]") {
+TEST_CASE("Paraphrases of one concept contradict across propositions only when asked", "[query]") {
   QueryFixture f;
   const Say territory{.concept_name = "territorial concessions"};
   f.Doc("d")
@@ -92,7 +92,13 @@ TEST_CASE("Paraphrases of one concept contradict across propositions", "[query]"
       .Claim("Ukraine", -1, "Ukraine cedes territory", "2025-08-15", territory)
       .Claim("Russia", +1, "Ukraine cedes territory", "2025-08-16", territory)
       .Write();
-  auto found = All(f, {.evidence_per_holder = 0});
+  // By default only Russia vs Ukraine: Trump and Ukraine never disagreed on
+  // one proposition.
+  auto by_default = All(f, {.evidence_per_holder = 0});
+  REQUIRE(by_default.size() == 1);
+  CHECK(by_default[0].level == query::ContradictionLevel::kProposition);
+
+  auto found = All(f, {.by_concept = true, .evidence_per_holder = 0});
   // One proposition-level (Russia vs Ukraine) and one concept-level (adds Trump).
   REQUIRE(found.size() == 2);
   CHECK(found[0].level == query::ContradictionLevel::kProposition);
@@ -105,8 +111,14 @@ TEST_CASE("Paraphrases of one concept contradict across propositions", "[query]"
   CHECK(Holders(c.against_side) == Sorted({H("Ukraine")}));
   CHECK(c.pairs == 2);
 
-  auto by_prop_only = All(f, {.by_concept = false, .evidence_per_holder = 0});
-  CHECK(by_prop_only.size() == 1);
+  // Labelled as concept-level in the JSON lines too.
+  auto it = query::FindContradictions(f.db(), {.by_proposition = false, .by_concept = true});
+  REQUIRE(it.ok());
+  REQUIRE((*it)->Valid());
+  nlohmann::json j = query::ContradictionToJson((*it)->value(), (*it)->records());
+  CHECK(j["level"] == "concept");
+  CHECK(j["holder_level"] == "person");
+  CHECK(j["proposition"]["text"] == "territorial concessions");
 }
 
 TEST_CASE("A concept adds nothing when every opposed pair already meets on one proposition",
@@ -118,7 +130,7 @@ TEST_CASE("A concept adds nothing when every opposed pair already meets on one p
       .Claim("B", -1, "Sweden joins Nato", "2024-01-01", c)
       .Claim("A", +1, "Sweden becomes a member", "2024-01-02", c)
       .Write();
-  auto found = All(f, {.evidence_per_holder = 0});
+  auto found = All(f, {.by_concept = true, .evidence_per_holder = 0});
   REQUIRE(found.size() == 1);
   CHECK(found[0].level == query::ContradictionLevel::kProposition);
 }

@@ -230,18 +230,18 @@ TEST_CASE("Text is escaped for each format", "[query]") {
   CHECK(query::CsvField("a,\"b\"") == "\"a,\"\"b\"\"\"");
 }
 
-TEST_CASE("Paraphrases of one concept meet in the holder network", "[query]") {
+TEST_CASE("Paraphrases of one concept meet in the holder network only when asked", "[query]") {
   QueryFixture f;
   const testing::Say c{.concept_name = "territorial concessions"};
   f.Doc("d")
       .Claim("Trump", +1, "Ukraine gives up boundaries", "2025-08-15", c)
       .Claim("Ukraine", -1, "Ukraine cedes territory", "2025-08-15", c)
       .Write();
-  auto merged = query::BuildHolderNetwork(f.db(), {});
+  auto merged = query::BuildHolderNetwork(f.db(), {.merge_concepts = true});
   REQUIRE(merged.ok());
   REQUIRE(merged->edges.size() == 1);
   CHECK(merged->edges[0].conflict == 1);
-  auto apart = query::BuildHolderNetwork(f.db(), {.merge_concepts = false});
+  auto apart = query::BuildHolderNetwork(f.db(), {});
   REQUIRE(apart.ok());
   CHECK(apart->edges.empty());
 }

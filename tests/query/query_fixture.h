@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/container/flat_hash_set.h"
 #include "stancegraph/engine/database.h"
@@ -109,6 +110,18 @@ class QueryFixture {
   engine::Database& db() { return *db_; }
   DocBuilder Doc(const std::string& source, const std::string& outlet = "") {
     return DocBuilder(this, source + "#" + std::to_string(docs_++), outlet);
+  }
+  // Stores entities as a lexicon would give them (types, roles, parents),
+  // in a document of their own; claims naming them later keep all that.
+  void Define(std::vector<schema::Entity> entities) {
+    schema::DocumentClaims d;
+    d.document.source = "entities#" + std::to_string(docs_++);
+    d.document.id = schema::MakeDocumentId(d.document.source);
+    for (schema::Entity& e : entities) {
+      if (e.id == 0) e.id = H(e.name);
+    }
+    d.entities = std::move(entities);
+    REQUIRE(db_->Write({d}, {}).ok());
   }
 
  private:

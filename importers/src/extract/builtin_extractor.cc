@@ -2,6 +2,8 @@
 // assembles claims with their mentions: the holder's own, and those of the
 // holders its content reports ("rejects Russia's demand to ...").
 #include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 #include "extract/attribution.h"
 #include "extract/entities.h"
@@ -41,6 +43,24 @@ std::string Written(const NormalizedText& norm, const std::vector<Token>& tokens
   std::string out = text.substr(s.begin, s.end - s.begin);
   if (out.size() > 400) out.resize(400);
   return out;
+}
+
+// Stores beside the holders the lexicon entities their roles belong to and
+// the countries above government bodies among them: queries read a holder
+// as the organisation or state it speaks for through these records.
+void AddEntitiesSpokenFor(const Lexicon& lexicon, std::vector<schema::Entity>& entities) {
+  std::unordered_set<schema::EntityId> have;
+  for (const schema::Entity& e : entities) have.insert(e.id);
+  for (size_t i = 0; i < entities.size(); ++i) {  // grows as it goes
+    std::vector<schema::EntityId> targets;
+    for (const schema::Role& r : entities[i].roles) targets.push_back(r.of);
+    if (entities[i].type == schema::EntityType::kGovernment) targets.push_back(entities[i].parent);
+    for (schema::EntityId id : targets) {
+      if (id == 0 || !have.insert(id).second) continue;
+      const int k = lexicon.IndexOf(id);
+      if (k >= 0) entities.push_back(lexicon.entities()[k].entity);
+    }
+  }
 }
 
 class BuiltinExtractor : public Extractor {
@@ -131,6 +151,7 @@ class BuiltinExtractor : public Extractor {
         }
       }
     }
+    AddEntitiesSpokenFor(*lexicon_, out->entities);
     return absl::OkStatus();
   }
 

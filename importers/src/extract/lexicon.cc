@@ -243,6 +243,10 @@ void Lexicon::Finish() {
     evaluative_index_[evaluatives_[i].words[0]].push_back(i);
   }
   alias_index_.clear();
+  id_index_.clear();
+  for (int i = 0; i < static_cast<int>(entities_.size()); ++i) {
+    id_index_[entities_[i].entity.id] = i;
+  }
   demonym_index_.clear();
   cue_index_.clear();
   caps_aliases_.clear();

@@ -60,27 +60,26 @@ absl::StatusOr<Quote> Context::LoadQuote(uint64_t sequence) {
   return ToQuote(e);
 }
 
+Level ViewLevel(const ReportOptions& options) {
+  return options.level.value_or(ContradictionOptions{}.level);
+}
+
 absl::StatusOr<ClaimViews> ReadClaimViews(Context& cx) {
-  std::vector<ClaimStat> now, before;
+  const ViewMapping mapping = cx.mapping();
+  ClaimSetBuilder now(mapping), before(mapping);
   ClaimViews views;
   auto it = cx.db().ScanAllByHolder({.snapshot = cx.options().snapshot});
   for (; it->Valid(); it->Next()) {
     const engine::MentionRef& r = it->ref();
-    ClaimStat c{.proposition = r.proposition,
-                .polarity = r.polarity,
-                .holder = r.holder,
-                .mentions = 1,
-                .first_made = r.made,
-                .last_made = r.made};
-    now.push_back(c);
+    SG_RETURN_IF_ERROR(now.Add(r));
     if (!cx.IsNew(r.sequence)) {
-      before.push_back(c);
+      SG_RETURN_IF_ERROR(before.Add(r));
       views.claims_before.insert(r.claim());
     }
   }
   SG_RETURN_IF_ERROR(it->status());
-  views.now = ClaimSet::FromClaims(std::move(now));
-  views.before = ClaimSet::FromClaims(std::move(before));
+  views.now = now.Finish();
+  views.before = before.Finish();
   return views;
 }
 
@@ -90,6 +89,13 @@ namespace {
 
 using report_internal::ClaimViews;
 using report_internal::Context;
+
+std::vector<std::string> Names(Context& cx, const std::vector<schema::EntityId>& ids) {
+  std::vector<std::string> out;
+  for (schema::EntityId id : ids) out.push_back(cx.records().Holder(id).name);
+  std::sort(out.begin(), out.end());
+  return out;
+}
 
 // Mentions, documents and propositions the new mentions touch.
 absl::Status CountNew(Context& cx, Report& report, std::set<schema::PropositionId>& touched) {
@@ -111,6 +117,7 @@ absl::StatusOr<std::vector<ReportSide>> ToSides(Context& cx, const ClaimViews& v
   std::vector<ReportSide> out;
   for (const HolderSide& s : sides) {
     ReportSide side{.holder = s.holder, .name = cx.records().Holder(s.holder).name};
+    side.speakers = Names(cx, s.speakers);
     for (schema::ClaimId c : s.claims) {
       if (!views.claims_before.contains(c)) side.is_new = true;
     }
@@ -140,13 +147,16 @@ uint64_t PairsOf(const ClaimSet& set, schema::PropositionId p) {
 absl::Status AddNewContradictions(Context& cx, const ClaimViews& views,
                                   const std::set<schema::PropositionId>& touched, Report& report) {
   if (touched.empty()) return absl::OkStatus();
-  ContradictionOptions o{.evidence_per_holder = cx.options().quotes};
+  ContradictionOptions o{.by_concept = cx.options().by_concept,
+                         .level = report_internal::ViewLevel(cx.options()),
+                         .evidence_per_holder = cx.options().quotes};
   o.filter.snapshot = cx.options().snapshot;
   o.filter.propositions.assign(touched.begin(), touched.end());
   SG_ASSIGN_OR_RETURN(auto it, FindContradictions(cx.db(), o));
   for (; it->Valid(); it->Next()) {
     const Contradiction& c = it->value();
     ContradictionFinding f{.concept_level = c.level == ContradictionLevel::kConcept,
+                           .holder_level = c.holder_level,
                            .concept_name = c.concept_name,
                            .pairs = c.pairs};
     f.text = f.concept_level ? c.concept_name : cx.records().Proposition(c.proposition).text;
@@ -173,19 +183,24 @@ absl::Status AddNewContradictions(Context& cx, const ClaimViews& views,
 }
 
 absl::Status AddNewReversals(Context& cx, Report& report) {
-  ChangeOptions o{.since_sequence = cx.options().since_sequence, .evidence = cx.options().quotes};
+  ChangeOptions o{.since_sequence = cx.options().since_sequence,
+                  .evidence = cx.options().quotes,
+                  .level = cx.options().level};
   o.filter.snapshot = cx.options().snapshot;
   SG_ASSIGN_OR_RETURN(auto it, FindReversals(cx.db(), o));
   for (; it->Valid(); it->Next()) {
     const Reversal& r = it->value();
     ++report.totals.new_reversals;
     if (report.new_reversals.size() >= cx.options().max_findings) continue;
-    ReversalFinding f{.holder = cx.records().Holder(r.holder).name,
+    ReversalFinding f{.level = r.level,
+                      .holder = cx.records().Holder(r.holder).name,
                       .proposition = cx.records().Proposition(r.proposition).text,
                       .from_polarity = r.from.polarity,
                       .to_polarity = r.to.polarity,
                       .from_time = r.from.last_made,
-                      .to_time = r.to.first_made};
+                      .to_time = r.to.first_made,
+                      .from_holders = Names(cx, r.from.speakers),
+                      .to_holders = Names(cx, r.to.speakers)};
     for (const Evidence& e : r.before) {
       SG_ASSIGN_OR_RETURN(Quote q, cx.ToQuote(e));
       f.before.push_back(std::move(q));
@@ -210,6 +225,8 @@ absl::StatusOr<Report> BuildReport(engine::Database& db, const ReportOptions& op
   }
   Context cx(db, options);
   Report report{.profile = options.profile,
+                .level = options.level,
+                .by_concept = options.by_concept,
                 .generated = options.generated,
                 .since_sequence = options.since_sequence,
                 .since_time = options.since_time,
@@ -220,7 +237,7 @@ absl::StatusOr<Report> BuildReport(engine::Database& db, const ReportOptions& op
   SG_RETURN_IF_ERROR(AddNewContradictions(cx, views, touched, report));
   SG_RETURN_IF_ERROR(AddNewReversals(cx, report));
   SG_RETURN_IF_ERROR(report_internal::AddContested(cx, views, report));
-  SG_RETURN_IF_ERROR(report_internal::AddConcepts(cx, views, report));
+  if (options.by_concept) SG_RETURN_IF_ERROR(report_internal::AddConcepts(cx, views, report));
   SG_RETURN_IF_ERROR(report_internal::AddNetworkSections(cx, views, report));
   return report;
 }

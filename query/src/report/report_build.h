@@ -10,9 +10,14 @@
 #include "stancegraph/engine/database.h"
 #include "stancegraph/query/claim_set.h"
 #include "stancegraph/query/evidence.h"
+#include "stancegraph/query/levels.h"
 #include "stancegraph/query/report.h"
+#include "stancegraph/query/view_mapping.h"
 
 namespace stancegraph::query::report_internal {
+
+// The level of contradictions, contested propositions and networks.
+Level ViewLevel(const ReportOptions& options);
 
 // What one report reads, looked up once. Not thread-safe.
 class Context {
@@ -21,11 +26,15 @@ class Context {
       : db_(db),
         options_(options),
         records_(db, options.snapshot),
+        levels_(db, options.snapshot),
         ro_{.snapshot = options.snapshot} {}
 
   engine::Database& db() { return db_; }
   const ReportOptions& options() const { return options_; }
   RecordCache& records() { return records_; }
+  // How the whole-store sections read holders: the report's level, else
+  // as the contradiction and network questions do by default.
+  ViewMapping mapping() { return {.level = ViewLevel(options_), .resolver = &levels_}; }
   const engine::ReadOptions& read_options() const { return ro_; }
   bool IsNew(uint64_t sequence) const { return sequence >= options_.since_sequence; }
 
@@ -37,11 +46,13 @@ class Context {
   engine::Database& db_;
   const ReportOptions& options_;
   RecordCache records_;
+  LevelResolver levels_;
   engine::ReadOptions ro_;
   std::unordered_map<schema::DocumentId, std::string> links_;
 };
 
-// The claims of the whole view, and of the mentions before since_sequence.
+// The claims of the whole view, and of the mentions before since_sequence,
+// read through Context::mapping().
 struct ClaimViews {
   ClaimSet now;
   ClaimSet before;

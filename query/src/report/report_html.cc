@@ -82,8 +82,9 @@ void WriteSide(std::ostream& out, const char* cls, const char* label,
                const std::vector<ReportSide>& sides) {
   out << "<div class=\"side " << cls << "\"><h4>" << label << "</h4>";
   for (const ReportSide& s : sides) {
-    out << "<p><strong>" << H(s.name) << "</strong>"
-        << (s.is_new ? "<span class=\"flag new\">new</span>" : "") << "</p>";
+    out << "<p><strong>" << H(s.name) << "</strong>";
+    if (report_internal::SpokeForIt(s)) out << " (" << Names(s.speakers) << ")";
+    out << (s.is_new ? "<span class=\"flag new\">new</span>" : "") << "</p>";
     for (const Quote& q : s.quotes) WriteQuote(out, q);
   }
   out << "</div>";
@@ -111,6 +112,7 @@ void WriteContradictions(std::ostream& out, const Report& r) {
     out << "<article class=\"finding\"><h3>" << (c.concept_level ? "Concept: " : "") << H(c.text)
         << "</h3><p class=\"sub\">" << c.pairs << " opposed holder pair"
         << (c.pairs == 1 ? "" : "s");
+    if (c.holder_level != Level::kPerson) out << " · " << LevelName(c.holder_level) << " level";
     if (!c.concept_level && !c.concept_name.empty()) out << " · concept: " << H(c.concept_name);
     if (c.concept_level) out << " · propositions: " << Names(c.propositions);
     out << "</p><div class=\"sides\">";
@@ -129,8 +131,13 @@ void WriteReversals(std::ostream& out, const Report& r) {
   if (r.new_reversals.empty()) out << "<p>None since " << H(SinceText(r)) << ".</p>";
   for (const ReversalFinding& v : r.new_reversals) {
     out << "<article class=\"finding\"><h3>" << H(v.holder) << " on “" << H(v.proposition)
-        << "”: " << StanceWord(v.from_polarity) << " → " << StanceWord(v.to_polarity)
-        << "</h3><div class=\"sides\"><div class=\"side " << StanceWord(v.from_polarity)
+        << "”: " << StanceWord(v.from_polarity) << " → " << StanceWord(v.to_polarity) << "</h3>";
+    if (report_internal::SpokeForIt(v)) {
+      out << "<p class=\"sub\">" << (v.level == Level::kOrganisation ? "An " : "A ")
+          << LevelName(v.level) << "-level reversal: " << Names(v.from_holders) << " → "
+          << Names(v.to_holders) << "</p>";
+    }
+    out << "<div class=\"sides\"><div class=\"side " << StanceWord(v.from_polarity)
         << "\"><h4>Before (until " << DateText(v.from_time) << ")</h4>";
     for (const Quote& q : v.before) WriteQuote(out, q);
     out << "</div><div class=\"side " << StanceWord(v.to_polarity) << "\"><h4>After (from "
@@ -164,7 +171,8 @@ void WriteContested(std::ostream& out, const Report& r) {
   out << "</section>";
 }
 
-void WriteTables(std::ostream& out, const Report& r) {
+// Concept-level findings: only with ReportOptions::by_concept.
+void WriteConcepts(std::ostream& out, const Report& r) {
   out << "<section id=\"contested-concepts\"><h2>Most contested concepts</h2>";
   if (r.concepts.empty()) {
     out << "<p>None.</p>";
@@ -178,7 +186,12 @@ void WriteTables(std::ostream& out, const Report& r) {
     }
     out << "</table></div>";
   }
-  out << "</section><section id=\"coalitions\"><h2>Coalitions</h2>";
+  out << "</section>";
+}
+
+void WriteTables(std::ostream& out, const Report& r) {
+  if (r.by_concept) WriteConcepts(out, r);
+  out << "<section id=\"coalitions\"><h2>Coalitions</h2>";
   if (r.coalitions.empty())
     out << "<p>None (no two holders agree more than they disagree).</p>";
   else

@@ -40,13 +40,17 @@ json QuotesJson(const std::vector<Quote>& quotes) {
 json SidesJson(const std::vector<ReportSide>& sides) {
   json out = json::array();
   for (const ReportSide& s : sides) {
-    out.push_back({{"holder", s.name}, {"new", s.is_new}, {"quotes", QuotesJson(s.quotes)}});
+    out.push_back({{"holder", s.name},
+                   {"speakers", s.speakers},
+                   {"new", s.is_new},
+                   {"quotes", QuotesJson(s.quotes)}});
   }
   return out;
 }
 
 json ContradictionJson(const ContradictionFinding& c) {
   return {{"level", c.concept_level ? "concept" : "proposition"},
+          {"holder_level", LevelName(c.holder_level)},
           {"text", c.text},
           {"concept", c.concept_name.empty() ? json(nullptr) : json(c.concept_name)},
           {"propositions", c.propositions},
@@ -57,14 +61,17 @@ json ContradictionJson(const ContradictionFinding& c) {
 
 json ReversalJson(const ReversalFinding& r) {
   return {{"holder", r.holder},
+          {"level", LevelName(r.level)},
           {"proposition", r.proposition},
           {"from",
            {{"polarity", r.from_polarity},
             {"time", TimeJson(r.from_time)},
+            {"holders", r.from_holders},
             {"quotes", QuotesJson(r.before)}}},
           {"to",
            {{"polarity", r.to_polarity},
             {"time", TimeJson(r.to_time)},
+            {"holders", r.to_holders},
             {"quotes", QuotesJson(r.after)}}}};
 }
 
@@ -119,6 +126,8 @@ nlohmann::ordered_json ReportToJson(const Report& r) {
   return {{"schema_version", kSchemaVersion},
           {"profile", r.profile},
           {"generated", TimeJson(r.generated)},
+          {"level", r.level.has_value() ? LevelName(*r.level) : "auto"},
+          {"by_concept", r.by_concept},
           {"since", {{"sequence", r.since_sequence}, {"time", TimeJson(r.since_time)}}},
           {"until", {{"sequence", r.until_sequence}}},
           {"totals",

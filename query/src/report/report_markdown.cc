@@ -12,6 +12,7 @@ namespace {
 
 using report_internal::DateText;
 using report_internal::SinceText;
+using report_internal::SpokeForIt;
 using report_internal::StanceWord;
 
 // Timeline points listed in Markdown per proposition (the latest).
@@ -49,7 +50,9 @@ void WriteQuote(std::ostream& out, const Quote& q, const std::string& indent) {
 void WriteSide(std::ostream& out, const char* label, const std::vector<ReportSide>& sides) {
   out << "- **" << label << ":**\n";
   for (const ReportSide& s : sides) {
-    out << "  - " << Md(s.name) << (s.is_new ? " *(new)*" : "") << "\n";
+    out << "  - " << Md(s.name);
+    if (SpokeForIt(s)) out << " (" << JoinMd(s.speakers) << ")";
+    out << (s.is_new ? " *(new)*" : "") << "\n";
     for (const Quote& q : s.quotes) WriteQuote(out, q, "    ");
   }
 }
@@ -72,6 +75,7 @@ void WriteContradictions(std::ostream& out, const Report& r) {
   for (const ContradictionFinding& c : r.new_contradictions) {
     out << "### " << ++n << ". " << (c.concept_level ? "Concept: " : "") << Md(c.text) << "\n\n";
     out << c.pairs << " opposed holder pair" << (c.pairs == 1 ? "" : "s");
+    if (c.holder_level != Level::kPerson) out << " · " << LevelName(c.holder_level) << " level";
     if (!c.concept_level && !c.concept_name.empty()) out << " · concept: " << Md(c.concept_name);
     if (c.concept_level) out << " · propositions: " << JoinMd(c.propositions);
     out << "\n\n";
@@ -91,6 +95,11 @@ void WriteReversals(std::ostream& out, const Report& r) {
   for (const ReversalFinding& v : r.new_reversals) {
     out << "### " << ++n << ". " << Md(v.holder) << " on “" << Md(v.proposition)
         << "”: " << StanceWord(v.from_polarity) << " → " << StanceWord(v.to_polarity) << "\n\n";
+    if (report_internal::SpokeForIt(v)) {
+      out << (v.level == Level::kOrganisation ? "An " : "A ") << LevelName(v.level)
+          << "-level reversal: " << JoinMd(v.from_holders) << " → " << JoinMd(v.to_holders)
+          << "\n\n";
+    }
     out << "- **Before** (" << StanceWord(v.from_polarity) << " until " << DateText(v.from_time)
         << "):\n";
     for (const Quote& q : v.before) WriteQuote(out, q, "  ");
@@ -251,7 +260,7 @@ std::string RenderMarkdown(const Report& r) {
   WriteContradictions(out, r);
   WriteReversals(out, r);
   WriteContested(out, r);
-  WriteConcepts(out, r);
+  if (r.by_concept) WriteConcepts(out, r);
   WriteCoalitions(out, r);
   WriteActors(out, r);
   WriteNetwork(out, r);

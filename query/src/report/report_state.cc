@@ -238,10 +238,24 @@ absl::Status AddConcepts(Context& cx, const ClaimViews& views, Report& report) {
   return absl::OkStatus();
 }
 
+// The network as `stancegraph query coalitions|actors` builds it
+// (BuildHolderNetwork): the same claims, the same NetworkOptions defaults.
 absl::Status AddNetworkSections(Context& cx, const ClaimViews& views, Report& report) {
-  NetworkOptions o{.load_names = false, .edge_times = false};
-  SG_ASSIGN_OR_RETURN(HolderNetwork now, ProjectHolders(views.now, o));
-  SG_ASSIGN_OR_RETURN(HolderNetwork before, ProjectHolders(views.before, o));
+  NetworkOptions o{.load_names = false,
+                   .edge_times = false,
+                   .merge_concepts = cx.options().by_concept,
+                   .level = ViewLevel(cx.options())};
+  const ClaimSet* now_claims = &views.now;
+  const ClaimSet* before_claims = &views.before;
+  ClaimSet merged_now, merged_before;
+  if (o.merge_concepts) {
+    merged_now = MergeConcepts(views.now, cx.records());
+    merged_before = MergeConcepts(views.before, cx.records());
+    now_claims = &merged_now;
+    before_claims = &merged_before;
+  }
+  SG_ASSIGN_OR_RETURN(HolderNetwork now, ProjectHolders(*now_claims, o));
+  SG_ASSIGN_OR_RETURN(HolderNetwork before, ProjectHolders(*before_claims, o));
   std::set<schema::EntityId> holders;
   for (const ClaimStat& c : views.now.claims()) {
     if (c.polarity != 0) holders.insert(c.holder);

@@ -24,6 +24,19 @@ inline std::string SinceText(const Report& r) {
   return r.since_sequence == 0 ? "the beginning" : "an earlier point";
 }
 
+// Whether a side's name differs from who spoke for it (at a level).
+inline bool SpokeForIt(const ReportSide& s) {
+  return !(s.speakers.size() == 1 && s.speakers[0] == s.name) && !s.speakers.empty();
+}
+
+// Whether someone other than the holder spoke on either side of a reversal.
+inline bool SpokeForIt(const ReversalFinding& v) {
+  auto only = [&](const std::vector<std::string>& who) {
+    return who.size() == 1 && who[0] == v.holder;
+  };
+  return !only(v.from_holders) || !only(v.to_holders);
+}
+
 // True when `link` may be an <a href>: an http(s) URL.
 inline bool IsWebLink(const std::string& link) {
   return link.rfind("http://", 0) == 0 || link.rfind("https://", 0) == 0;

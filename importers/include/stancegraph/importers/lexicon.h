@@ -136,6 +136,12 @@ class Lexicon {
   // Indexes into entities() by lower-cased alias (names, aliases, capitals and
   // metonyms; derived surnames of persons when unambiguous).
   const std::unordered_map<std::string, int>& alias_index() const { return alias_index_; }
+  // The index into entities() of the entity with this id (the last entry of
+  // that name when several files list it), or -1.
+  int IndexOf(schema::EntityId id) const {
+    auto it = id_index_.find(id);
+    return it == id_index_.end() ? -1 : it->second;
+  }
   // Lower-cased demonym -> country index.
   const std::unordered_map<std::string, int>& demonym_index() const { return demonym_index_; }
   // Concept stems by their first three characters (see ConceptStem).
@@ -198,6 +204,7 @@ class Lexicon {
   std::vector<Concept> concepts_;
   PredicateLexicon predicates_;
   std::unordered_map<std::string, int> alias_index_;
+  std::unordered_map<schema::EntityId, int> id_index_;
   std::unordered_map<std::string, int> demonym_index_;
   std::unordered_map<std::string, std::vector<int>> cue_index_;
   std::unordered_map<std::string, uint32_t> words_;

@@ -5,6 +5,12 @@
 //   Q1 (contradicting holder pairs) = Σ_p |for_p|·|against_p| − |for_p ∩ against_p|
 //   Q2 (flipped holder × proposition pairs) = pairs whose polarity changes at
 //      least once in (made time, sequence) order.
+//   Reversals = changes of polarity between consecutive days of a holder's
+//      timeline on a proposition (changes.h): a day with both polarities
+//      decides nothing. So a pair that took both sides only within one day
+//      counts in Q2 but has no reversal.
+//
+// Holders are counted as named (the person level of levels.h).
 //
 // Thread-safety: each call uses its own iterators; the Database may be shared.
 #pragma once
@@ -42,8 +48,8 @@ struct ChangeCounts {
   uint64_t holders_with_reversals = 0;
   // (holder, proposition) pairs with a for or against claim in the view.
   uint64_t holder_propositions = 0;
-  // Changes of polarity between consecutive mentions (neutral ones skipped).
-  // Only counted with `count_events`; 0 otherwise.
+  // Reversals: changes of polarity between consecutive deciding days
+  // (changes.h). Only counted with `count_events`; 0 otherwise.
   uint64_t reversals = 0;
 };
 
@@ -53,7 +59,7 @@ struct ChangeCounts {
 // So Q2 = Σ_p |for_p ∩ against_p|, one pass over the canonical claim index
 // (over the filtered mentions when the filter restricts them). With
 // `count_events`, also counts every reversal, reading the holder index in
-// (made time, sequence) order.
+// (made time, sequence) order (Q2 is the same either way).
 absl::StatusOr<ChangeCounts> CountChanges(engine::Database& db, const Filter& filter = {},
                                           bool count_events = false);
 
@@ -73,7 +79,8 @@ struct IncrementalCounts {
   uint64_t new_contradicting_pairs = 0;
   // (holder, proposition) pairs flipped now that had not flipped before.
   uint64_t new_flipped_pairs = 0;
-  // Reversals (consecutive polarity changes) with a new mention on a side.
+  // Reversals with a new for or against mention in one of their two days:
+  // what FindReversals with this since_sequence yields (as named).
   uint64_t new_reversals = 0;
   // Propositions whose contradiction count changed.
   uint64_t touched_propositions = 0;

@@ -1,7 +1,9 @@
 // Contradictions: holders taking opposite positions on one proposition, and
-// across the paraphrases of one concept. A holder on both sides (reversing
-// itself) is listed apart in `self_contradicting`; a proposition whose only
-// opposition is such a holder is not reported here (see changes.h).
+// (when asked) across the paraphrases of one concept. A holder on both sides
+// (reversing itself) is listed apart in `self_contradicting`; a proposition
+// whose only opposition is such a holder is not reported here (see
+// changes.h). Holders are read at a level (levels.h): as named by default,
+// or grouped by organisation or state, each side keeping who spoke.
 //
 //   ContradictionOptions o{.filter = {.concept_name = "territory"}};
 //   SG_ASSIGN_OR_RETURN(auto it, FindContradictions(db, o));
@@ -18,16 +20,22 @@
 #include "stancegraph/engine/database.h"
 #include "stancegraph/query/evidence.h"
 #include "stancegraph/query/filter.h"
+#include "stancegraph/query/levels.h"
 #include "stancegraph/schema/types.h"
 
 namespace stancegraph::query {
 
-// One holder on one side of a contradiction.
+// One holder on one side of a contradiction: at a level, the entity that
+// speaks for the holders who made the claims.
 struct HolderSide {
   schema::EntityId holder = 0;
-  // The holder's claims on this side, one per proposition.
+  // The claims on this side, one per speaker and proposition, and the
+  // proposition of each (parallel to `claims`).
   std::vector<schema::ClaimId> claims;
   std::vector<schema::PropositionId> propositions;
+  // The holders who made those claims, sorted: {holder} as named; at a
+  // level, everyone who spoke for `holder`.
+  std::vector<schema::EntityId> speakers;
   // Mentions in the view; 0 when read from the claim index (no filter).
   uint32_t mentions = 0;
   // Up to ContradictionOptions::evidence_per_holder mentions, earliest first.
@@ -41,6 +49,8 @@ enum class ContradictionLevel : uint8_t {
 
 struct Contradiction {
   ContradictionLevel level = ContradictionLevel::kProposition;
+  // The level the sides are read at (ContradictionOptions::level).
+  Level holder_level = Level::kPerson;
   // kProposition: the proposition. kConcept: 0.
   schema::PropositionId proposition = 0;
   // The proposition's concept, or the concept (kConcept); may be "".
@@ -63,8 +73,15 @@ struct ContradictionOptions {
   bool by_proposition = true;
   // Report contradictions across different propositions of one concept,
   // after the per-proposition ones; only when some opposed pair of holders
-  // does not already oppose each other on one proposition. Default: true.
-  bool by_concept = true;
+  // does not already oppose each other on one proposition. Such a pair has
+  // not disagreed on any one claim, so it is asked for, never assumed.
+  // Default: false.
+  bool by_concept = false;
+  // The level holders are read at. Two named actors disagreeing is news even
+  // inside one government, so the default reads holders as named; at
+  // kState a person and their own state are one side and never oppose each
+  // other. Default: kPerson.
+  Level level = Level::kPerson;
   // Mentions loaded per holder and side (reads the proposition's mentions
   // once per contradiction). Default: 2; 0 = none (claim index only).
   size_t evidence_per_holder = 2;
@@ -85,8 +102,9 @@ class ContradictionIterator {
 };
 
 // Reads the claims of the view up front (the claim index, or the filtered
-// mentions), then yields contradictions by proposition id, then by concept
-// name. Errors reading the view are returned here; later ones in status().
+// mentions; at a level always the mentions, whose times pick the roles),
+// then yields contradictions by proposition id, then by concept name.
+// Errors reading the view are returned here; later ones in status().
 absl::StatusOr<std::unique_ptr<ContradictionIterator>> FindContradictions(
     engine::Database& db, const ContradictionOptions& options = {});
 

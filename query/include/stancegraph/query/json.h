@@ -16,16 +16,21 @@ namespace stancegraph::query {
 nlohmann::json EvidenceToJson(const Evidence& e);
 
 // {"proposition": {"id", "text"}, "for": [{"holder": {"id", "name"},
-//  "claims": [...], "evidence": [...]}], "against": [...], "level",
-//  "concept", "propositions", "pairs", "self_contradicting", "label"}.
-// For a concept-level contradiction "proposition" names the concept
-// ({"id": the id its name would have as a proposition key, "text": the
-// concept}) and "propositions" lists the paraphrases.
+//  "claims": [...], "speakers": [{"id", "name"}], "evidence": [...]}],
+//  "against": [...], "level", "holder_level", "concept", "propositions",
+//  "pairs", "self_contradicting", "label"}.
+// "level" is "proposition" or "concept"; for a concept-level contradiction
+// "proposition" names the concept ({"id": the id its name would have as a
+// proposition key, "text": the concept}) and "propositions" lists the
+// paraphrases. "holder_level" is the level the sides are read at ("person",
+// "organisation", "state"); "speakers" are the holders who spoke for a side.
 nlohmann::json ContradictionToJson(const Contradiction& c, RecordCache& records);
 
-// {"holder": {"id", "name"}, "proposition": {"id", "text"},
-//  "from": {"polarity", "time", "claims", "first_time", "mentions", "evidence"},
-//  "to": {...}}; "time" of `from` is its last mention, of `to` its first.
+// {"holder": {"id", "name"}, "proposition": {"id", "text"}, "level",
+//  "from": {"polarity", "time", "claims", "holders", "first_time",
+//  "last_time", "mentions", "evidence"}, "to": {...}}; "time" of `from` is
+// its last mention, of `to` its first. "holder" is the holder at "level"
+// (e.g. the country); "holders" of each end are those who spoke there.
 nlohmann::json ReversalToJson(const Reversal& r, RecordCache& records);
 
 }  // namespace stancegraph::query

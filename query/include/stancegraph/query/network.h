@@ -3,7 +3,9 @@
 // counts the propositions two holders agree on (same polarity) and those they
 // conflict on (opposite polarity). Weights may be normalised:
 //   Jaccard: w / |props(a) ∪ props(b)|     cosine: w / sqrt(|props(a)|·|props(b)|)
-// where props(h) is the set of propositions h takes a side on.
+// where props(h) is the set of propositions h takes a side on. Holders are
+// read at a level (levels.h): as named by default, or as the organisation or
+// state they spoke for.
 #pragma once
 
 #include <cstdint>
@@ -13,7 +15,9 @@
 #include "absl/status/statusor.h"
 #include "stancegraph/engine/database.h"
 #include "stancegraph/query/claim_set.h"
+#include "stancegraph/query/evidence.h"
 #include "stancegraph/query/filter.h"
+#include "stancegraph/query/levels.h"
 #include "stancegraph/schema/types.h"
 
 namespace stancegraph::query {
@@ -80,16 +84,26 @@ struct NetworkOptions {
   bool edge_times = true;
   // Treat the propositions of one concept as one issue, as discourse network
   // analysis does: paraphrases agree or conflict with each other.
-  // Propositions without a concept stay apart. Default: true.
-  bool merge_concepts = true;
+  // Propositions without a concept stay apart. Holders who took opposite
+  // sides of different propositions have not disagreed on any one claim,
+  // so this is asked for, never assumed. Default: false.
+  bool merge_concepts = false;
+  // The level holders are read at: at kState a person and their own state
+  // are one node. Default: kPerson, as named.
+  Level level = Level::kPerson;
 };
 
 // Projects the view onto holders.
 absl::StatusOr<HolderNetwork> BuildHolderNetwork(engine::Database& db,
                                                  const NetworkOptions& options = {});
-// The same from claims already read (names are left empty).
+// The same from claims already read, at whatever level they were read
+// (names are left empty; concepts are not merged: see MergeConcepts).
 absl::StatusOr<HolderNetwork> ProjectHolders(const ClaimSet& claims,
                                              const NetworkOptions& options = {});
+
+// `claims` with each proposition that has a concept read as that concept
+// (NetworkOptions::merge_concepts); others stay apart.
+ClaimSet MergeConcepts(const ClaimSet& claims, RecordCache& records);
 
 struct BipartiteNetwork {
   schema::Timestamp window_from = schema::kNoTime;
@@ -113,8 +127,10 @@ struct BipartiteNetwork {
 };
 
 // The signed bipartite graph of the view, with mention counts and made
-// times per edge. `load_names` looks up holder names and proposition texts.
+// times per edge, holders read at `level`. `load_names` looks up holder
+// names and proposition texts.
 absl::StatusOr<BipartiteNetwork> BuildBipartite(engine::Database& db, const Filter& filter = {},
-                                                bool load_names = true);
+                                                bool load_names = true,
+                                                Level level = Level::kPerson);
 
 }  // namespace stancegraph::query

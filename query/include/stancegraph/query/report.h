@@ -11,11 +11,13 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "stancegraph/engine/database.h"
+#include "stancegraph/query/levels.h"
 #include "stancegraph/schema/types.h"
 
 namespace stancegraph::query {
@@ -41,6 +43,17 @@ struct ReportOptions {
   size_t max_network_nodes = 12;
   // Quotes per holder and side of a finding. Default: 2.
   size_t quotes = 2;
+  // The level holders are read at. nullopt = auto, as `stancegraph query`
+  // does: contradictions, contested propositions and the networks with
+  // holders as named (ContradictionOptions / NetworkOptions defaults),
+  // reversals at the most specific level (ChangeOptions). A level applies
+  // to every section. Default: nullopt.
+  std::optional<Level> level;
+  // Concept-level findings: contradictions across the propositions of one
+  // concept, the contested concepts section, and networks treating a
+  // concept as one issue. Default: false (as ContradictionOptions and
+  // NetworkOptions).
+  bool by_concept = false;
   // Read as of this snapshot; must outlive the call. Default: latest.
   const engine::Snapshot* snapshot = nullptr;
 };
@@ -67,6 +80,9 @@ struct Quote {
 struct ReportSide {
   schema::EntityId holder = 0;
   std::string name;
+  // Who spoke for it, sorted names: {name} as named; at a level, the people
+  // and bodies whose claims make this side.
+  std::vector<std::string> speakers;
   bool is_new = false;  // some claim of this side is new
   std::vector<Quote> quotes;
 };
@@ -76,6 +92,7 @@ struct ReportSide {
 // new claim (only among the propositions the new mentions touch).
 struct ContradictionFinding {
   bool concept_level = false;
+  Level holder_level = Level::kPerson;
   std::string text;  // the proposition's text, or the concept's name
   std::string concept_name;
   std::vector<std::string> propositions;  // texts; several when concept_level
@@ -85,7 +102,8 @@ struct ContradictionFinding {
 };
 
 struct ReversalFinding {
-  std::string holder;
+  Level level = Level::kPerson;  // the level it was found at
+  std::string holder;            // the holder at that level
   std::string proposition;
   int8_t from_polarity = 0;
   int8_t to_polarity = 0;
@@ -93,6 +111,9 @@ struct ReversalFinding {
   schema::Timestamp to_time = schema::kNoTime;    // first mention of the new one
   std::vector<Quote> before;
   std::vector<Quote> after;
+  // Who spoke on each side of the change, sorted names.
+  std::vector<std::string> from_holders;
+  std::vector<std::string> to_holders;
 };
 
 // One point of a stance timeline: a holder's mention at a time.
@@ -114,6 +135,7 @@ struct ContestedProposition {
   std::vector<Quote> quotes;            // the latest for and against mention
 };
 
+// Only with ReportOptions::by_concept.
 struct ContestedConcept {
   std::string name;
   uint32_t propositions = 0;
@@ -155,12 +177,14 @@ struct ReportTotals {
   uint64_t new_contradictions = 0;  // before max_findings applied
   uint64_t new_reversals = 0;
   uint64_t contested_propositions = 0;
-  uint64_t holders = 0;  // with a for or against claim
+  uint64_t holders = 0;  // with a for or against claim (as read at the level)
   uint64_t propositions = 0;
 };
 
 struct Report {
   std::string profile;
+  std::optional<Level> level;  // ReportOptions::level
+  bool by_concept = false;     // ReportOptions::by_concept
   schema::Timestamp generated = schema::kNoTime;
   uint64_t since_sequence = 0;
   schema::Timestamp since_time = schema::kNoTime;
