@@ -446,6 +446,19 @@ absl::Status DatabaseImpl::PutMeta(std::string_view name, std::string_view value
   return FromRocks(s, absl::StrCat("write ", Av(name)));
 }
 
+absl::StatusOr<std::vector<std::pair<std::string, std::string>>> DatabaseImpl::ListMeta(
+    std::string_view prefix, const ReadOptions& ro) {
+  const std::string start = absl::StrCat(kUserMetaPrefix, Av(prefix));
+  std::vector<std::pair<std::string, std::string>> out;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(MakeReadOptions(ro.snapshot), cf(kMeta)));
+  for (it->Seek(start); it->Valid() && it->key().starts_with(start); it->Next()) {
+    out.emplace_back(std::string(View(it->key()).substr(sizeof(kUserMetaPrefix) - 1)),
+                     std::string(View(it->value())));
+  }
+  SG_RETURN_IF_ERROR(FromRocks(it->status(), absl::StrCat("list values of ", dir_)));
+  return out;
+}
+
 absl::StatusOr<Stats> DatabaseImpl::GetStats(const ReadOptions& ro) {
   Stats st;
   {

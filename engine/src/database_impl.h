@@ -105,6 +105,8 @@ class DatabaseImpl final : public Database {
   absl::StatusOr<uint64_t> SequenceAt(schema::Timestamp t, const ReadOptions& ro) override;
   absl::StatusOr<std::string> GetMeta(std::string_view name, const ReadOptions& ro) override;
   absl::Status PutMeta(std::string_view name, std::string_view value) override;
+  absl::StatusOr<std::vector<std::pair<std::string, std::string>>> ListMeta(
+      std::string_view prefix, const ReadOptions& ro) override;
   absl::StatusOr<Stats> GetStats(const ReadOptions& ro) override;
   absl::Status CatchUp() override;
   absl::Status Flush() override;

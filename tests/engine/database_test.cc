@@ -211,6 +211,23 @@ TEST_CASE("Named values persist across opening", "[engine]") {
   CHECK(absl::IsNotFound(db->GetMeta("report/daily").status()));
 }
 
+TEST_CASE("Named values are listed by prefix in name order", "[engine]") {
+  TempDir dir;
+  auto db = OpenOrDie(dir.path());
+  REQUIRE(db->PutMeta("report/weekly/watermark", "2").ok());
+  REQUIRE(db->PutMeta("report/daily/watermark", "1").ok());
+  REQUIRE(db->PutMeta("settings", "x").ok());
+  auto all = db->ListMeta();
+  REQUIRE(all.ok());
+  using Values = std::vector<std::pair<std::string, std::string>>;
+  CHECK(*all == Values{{"report/daily/watermark", "1"}, {"report/weekly/watermark", "2"},
+                       {"settings", "x"}});
+  auto reports = db->ListMeta("report/");
+  REQUIRE(reports.ok());
+  CHECK(reports->size() == 2);
+  CHECK(db->ListMeta("none")->empty());
+}
+
 TEST_CASE("Opening a missing database for reading says so", "[engine]") {
   TempDir dir;
   auto db = Database::Open({.mode = engine::AccessMode::kReadOnly}, dir / "nothing");

@@ -180,6 +180,10 @@ class Database {
   virtual absl::StatusOr<std::string> GetMeta(std::string_view name,
                                               const ReadOptions& ro = {}) = 0;
   virtual absl::Status PutMeta(std::string_view name, std::string_view value) = 0;
+  // Every value whose name starts with `prefix`, as (name, value) in name
+  // order. Meant for the few values a store keeps; not a scan.
+  virtual absl::StatusOr<std::vector<std::pair<std::string, std::string>>> ListMeta(
+      std::string_view prefix = "", const ReadOptions& ro = {}) = 0;
 
   // Exact counts: documents and mentions are kept as counters, the rest are
   // counted by a key scan (proportional to the number of claims).
