@@ -40,6 +40,10 @@ struct StagingState {
   // The stored sides of propositions, as StageCounters last wrote them; with
   // sets_cover_store, a proposition missing here has none.
   absl::flat_hash_map<schema::PropositionId, PropositionSides> sides_stored;
+  // Where each ingest time of this write starts: (time, the sequence its
+  // first mention gets), in staging order. One entry unless the documents
+  // keep their own ingest times (WriteOptions::keep_ingest_time).
+  std::vector<std::pair<schema::Timestamp, uint64_t>> ingest_starts;
 };
 
 // InvalidArgument naming the first document that fails validation.
@@ -129,8 +133,9 @@ class DatabaseImpl final : public Database {
                                   StagingState* state);
   absl::Status StageDocument(const schema::DocumentClaims& d, schema::Timestamp now, Sink& sink,
                              StagingState* state);
-  // The counters and the sides of every proposition the staged claims touch.
-  absl::Status StageCounters(StagingState* state, schema::Timestamp now, Sink& sink);
+  // The counters, the sides of every proposition the staged claims touch and
+  // the ingest log.
+  absl::Status StageCounters(StagingState* state, Sink& sink);
   // After the staged data is durable: advance counters and caches.
   void Commit(const StagingState& state);
   std::mutex& write_mutex() { return write_mu_; }
