@@ -31,6 +31,14 @@ absl::StatusOr<std::unique_ptr<engine::Database>> OpenForWriting(const std::stri
   return engine::Database::Open({.bulk_load = bulk_load}, db_path);
 }
 
+CLI::Validator NotNegative() {
+  return CLI::Validator(
+      [](std::string& v) {
+        return v.find('-') == std::string::npos ? std::string() : "must not be negative";
+      },
+      "");
+}
+
 int PrintError(const absl::Status& status) {
   std::cerr << "stancegraph: error: " << status.message() << "\n";
   return kExitFailure;

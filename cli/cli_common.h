@@ -31,6 +31,9 @@ absl::StatusOr<std::unique_ptr<engine::Database>> OpenForReading(const std::stri
 absl::StatusOr<std::unique_ptr<engine::Database>> OpenForWriting(const std::string& db_path,
                                                                  bool bulk_load);
 
+// For sizes: CLI11 would read "-1" as the largest unsigned number.
+CLI::Validator NotNegative();
+
 // Prints "stancegraph: error: <message>" to stderr; returns kExitFailure.
 int PrintError(const absl::Status& status);
 
@@ -45,6 +48,7 @@ void AddQueryCommand(CLI::App& app);
 void AddReportCommand(CLI::App& app);
 void AddCheckCommand(CLI::App& app);
 void AddBackupCommand(CLI::App& app);
+void AddReextractCommand(CLI::App& app);
 // Adds `network` under `export`.
 void AddExportNetworkCommand(CLI::App& export_cmd);
 
