@@ -27,17 +27,21 @@ namespace fs = std::filesystem;
 constexpr char kMarkName[] = "REBUILDING";
 constexpr char kTargetSuffix[] = ".rebuild";
 
-absl::Status Errno(std::string_view what, int err = errno) {
+// `err` is read before the message is built: building it may change errno.
+absl::Status Errno(int err, std::string_view what) {
   return absl::InternalError(absl::StrCat(Av(what), ": ", std::strerror(err)));
 }
 
 absl::Status FsyncDir(const std::string& dir) {
   int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return Errno(absl::StrCat("open ", dir));
+  if (fd < 0) {
+    const int err = errno;
+    return Errno(err, absl::StrCat("open ", dir));
+  }
   const int rc = ::fsync(fd);
   const int err = errno;
   ::close(fd);
-  return rc == 0 ? absl::OkStatus() : Errno(absl::StrCat("sync ", dir), err);
+  return rc == 0 ? absl::OkStatus() : Errno(err, absl::StrCat("sync ", dir));
 }
 
 // A whole-file write lock held while the descriptor is open. It is an open
@@ -63,19 +67,21 @@ class FileLock {
     FileLock lock;
     lock.fd_ = ::open(path.c_str(), O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0644);
     if (lock.fd_ < 0) {
-      if (errno == ENOENT) return absl::NotFoundError(absl::StrCat(path, " is missing"));
-      return Errno(absl::StrCat("open ", path));
+      const int err = errno;
+      if (err == ENOENT) return absl::NotFoundError(absl::StrCat(path, " is missing"));
+      return Errno(err, absl::StrCat("open ", path));
     }
     struct flock f;
     std::memset(&f, 0, sizeof(f));
     f.l_type = F_WRLCK;
     f.l_whence = SEEK_SET;
     if (::fcntl(lock.fd_, F_OFD_SETLK, &f) != 0) {
-      if (errno == EAGAIN || errno == EACCES) {
+      const int err = errno;
+      if (err == EAGAIN || err == EACCES) {
         *busy = true;
         return absl::FailedPreconditionError(absl::StrCat(path, " is locked"));
       }
-      return Errno(absl::StrCat("lock ", path));
+      return Errno(err, absl::StrCat("lock ", path));
     }
     return lock;
   }
@@ -106,15 +112,29 @@ bool StillAt(const FileLock& lock, const std::string& path) {
 
 absl::Status Exchange(const std::string& a, const std::string& b) {
   if (::renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) != 0) {
-    return Errno(absl::StrCat("exchange ", a, " and ", b));
+    const int err = errno;
+    return Errno(err, absl::StrCat("exchange ", a, " and ", b));
   }
   return absl::OkStatus();
 }
 
-// Whether the file system of `dir` exchanges directories, tried on two empty
-// ones inside it, before any work depends on it.
-absl::Status CheckExchange(const std::string& dir, const std::string& shown) {
-  const std::string a = dir + "/exchange-probe-a", b = dir + "/exchange-probe-b";
+// Whether `path` and its sibling `target` (a directory) can be exchanged:
+// tried on two empty directories inside `target`, before any work depends
+// on it. `path` must not be a mount point: it would not move.
+absl::Status CheckExchange(const std::string& path, const std::string& target,
+                           const std::string& shown) {
+  struct stat store, sibling;
+  if (::stat(path.c_str(), &store) != 0 || ::stat(target.c_str(), &sibling) != 0) {
+    const int err = errno;
+    return Errno(err, absl::StrCat("stat ", path, " and ", target));
+  }
+  if (store.st_dev != sibling.st_dev) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(shown,
+                     " is on another file system than its parent directory (a mount point?); a "
+                     "rebuild replaces it by exchanging it with a sibling directory"));
+  }
+  const std::string a = target + "/exchange-probe-a", b = target + "/exchange-probe-b";
   std::error_code ec;
   fs::remove_all(a, ec);
   fs::remove_all(b, ec);
@@ -166,7 +186,7 @@ class RebuildImpl final : public Rebuild {
                                          .block_cache_bytes = options.target.block_cache_bytes},
                                         dir_, kOldestRebuildableFormat));
     SG_RETURN_IF_ERROR(PrepareTarget());
-    SG_RETURN_IF_ERROR(CheckExchange(target_path_, dir_));
+    SG_RETURN_IF_ERROR(CheckExchange(path_, target_path_, dir_));
     OpenOptions target = options.target;
     target.mode = AccessMode::kReadWrite;
     target.create_if_missing = true;
@@ -195,8 +215,10 @@ class RebuildImpl final : public Rebuild {
     fs::remove_all(target_path_, ec);
     if (ec) return absl::InternalError(absl::StrCat("delete ", target_path_, ": ", ec.message()));
     SG_RETURN_IF_ERROR(FsyncDir(parent));
-    if (::unlink((path_ + "/" + kMarkName).c_str()) != 0) {
-      return Errno(absl::StrCat("delete ", path_, "/", kMarkName));
+    const std::string mark = path_ + "/" + kMarkName;
+    if (::unlink(mark.c_str()) != 0) {
+      const int err = errno;
+      return Errno(err, absl::StrCat("delete ", mark));
     }
     SG_RETURN_IF_ERROR(FsyncDir(path_));
     mark_lock_.Release();
@@ -243,7 +265,8 @@ class RebuildImpl final : public Rebuild {
                                           "; it replaces that one when complete\n");
     if (::write(mark_lock_.fd(), text.data(), text.size()) != static_cast<ssize_t>(text.size()) ||
         ::fsync(mark_lock_.fd()) != 0) {
-      return Errno(absl::StrCat("write ", mark));
+      const int err = errno;
+      return Errno(err, absl::StrCat("write ", mark));
     }
     SG_RETURN_IF_ERROR(FsyncDir(target_path_));
     return FsyncDir(fs::path(path_).parent_path().string());
@@ -302,7 +325,10 @@ absl::StatusOr<bool> FinishSwappedRebuild(const std::string& dir) {
   fs::remove_all(old, ec);
   if (ec) return absl::InternalError(absl::StrCat("delete ", old, ": ", ec.message()));
   SG_RETURN_IF_ERROR(FsyncDir(fs::path(path).parent_path().string()));
-  if (::unlink(mark.c_str()) != 0) return Errno(absl::StrCat("delete ", mark));
+  if (::unlink(mark.c_str()) != 0) {
+    const int err = errno;
+    return Errno(err, absl::StrCat("delete ", mark));
+  }
   SG_RETURN_IF_ERROR(FsyncDir(path));
   return true;
 }
