@@ -23,7 +23,9 @@
 // The new database is built beside the old one and swapped in whole
 // (engine::Rebuild), so the directory holds the complete old database or the
 // complete new one at every moment, and a run that is killed or stopped is
-// continued by calling Reextract again with the same directory. While it
+// continued by calling Reextract again with the same directory and options
+// (documents the earlier run wrote are not extracted again; to start over
+// with other lexicons, delete `<dir>.rebuild` first). While it
 // works the old database is locked for writing (imports get "locked");
 // readers keep reading it until the swap.
 #pragma once
