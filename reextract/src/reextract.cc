@@ -75,9 +75,15 @@ class Reextractor {
         break;
       }
     }
-    if (!summary_.stopped) SG_RETURN_IF_ERROR(CarryMeta(source, target));
     SG_ASSIGN_OR_RETURN(engine::Stats after, target.GetStats());
     summary_.mentions_after = after.mentions;
+    if (!summary_.stopped && after.documents != summary_.documents) {
+      // Only when the store was replaced after an interrupted run.
+      return absl::FailedPreconditionError(absl::StrCat(
+          rebuild_->target_path(), " holds ", after.documents, " documents where ", dir, " has ",
+          summary_.documents, ": it is not a rebuild of this store; delete it and run again"));
+    }
+    if (!summary_.stopped) SG_RETURN_IF_ERROR(CarryMeta(source, target));
     if (!summary_.stopped) SG_RETURN_IF_ERROR(rebuild_->Commit());
     rebuild_.reset();
     return Finish(start);

@@ -269,6 +269,25 @@ TEST_CASE("A re-extraction asked to stop keeps the old store and the next one co
   CHECK_FALSE(std::filesystem::exists(first->new_store));
 }
 
+TEST_CASE("A new store that holds documents the old one lacks is not swapped in", "[reextract]") {
+  TempDir tmp;
+  const std::string dir = tmp / "db";
+  testing::WriteFile(tmp / "in/a.txt", testing::Article("A", "2024-03-01", "Finland", "Sweden"));
+  testing::ImportInto(dir, {tmp / "in"});
+  std::atomic<bool> stop{true};
+  auto first = reextract::Reextract(dir, {.stop = &stop});
+  REQUIRE(first.ok());
+  REQUIRE(first->stopped);
+  // As if the store had been replaced by another before the run continued.
+  testing::WriteFile(tmp / "other/b.txt", testing::Article("B", "2024-03-02", "Norway", "Georgia"));
+  testing::ImportInto(first->new_store, {tmp / "other"});
+  auto second = reextract::Reextract(dir, {});
+  REQUIRE(absl::IsFailedPrecondition(second.status()));
+  CHECK_THAT(std::string(second.status().message()),
+             Catch::Contains("it is not a rebuild of this store; delete it and run again"));
+  CHECK(OpenRead(dir)->GetStats()->documents == 1);
+}
+
 TEST_CASE("Re-extraction refuses an external extractor and a store that is not there",
           "[reextract]") {
   TempDir tmp;
