@@ -246,8 +246,9 @@ class RebuildImpl final : public Rebuild {
         // Begun by a stancegraph of another format: of no use to this one.
         mark_lock_.Release();
         fs::remove_all(target_path_, ec);
-        if (ec)
+        if (ec) {
           return absl::InternalError(absl::StrCat("delete ", target_path_, ": ", ec.message()));
+        }
       } else if (fs::is_directory(target_path_, ec) && fs::is_empty(target_path_, ec)) {
         fs::remove(target_path_, ec);  // killed between mkdir and the mark
       } else {

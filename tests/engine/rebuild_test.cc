@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "rocksdb/db.h"
 #include "stancegraph/engine/check.h"
 #include "stancegraph/engine/database.h"
 #include "support/claims_builder.h"
@@ -221,4 +222,29 @@ TEST_CASE("A rebuild of a directory without a store is NotFound", "[engine][rebu
   fs::create_directory(tmp / "empty");
   CHECK(absl::IsNotFound(Rebuild::Begin(tmp / "empty").status()));
   CHECK_FALSE(Exists(tmp / "empty.rebuild"));
+}
+
+TEST_CASE("A partial new store of another format is started over", "[engine][rebuild]") {
+  TempDir tmp;
+  const std::string dir = tmp / "db";
+  MakeStore(dir, "old", 1);
+  MakeStore(dir + ".rebuild", "stale", 2);
+  std::ofstream(dir + ".rebuild/REBUILDING") << "mark\n";
+  {
+    // As an older stancegraph left it.
+    std::vector<std::string> names;
+    REQUIRE(rocksdb::DB::ListColumnFamilies({}, dir + ".rebuild", &names).ok());
+    std::vector<rocksdb::ColumnFamilyDescriptor> descs;
+    for (const auto& n : names) descs.emplace_back(n, rocksdb::ColumnFamilyOptions());
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* raw = nullptr;
+    REQUIRE(rocksdb::DB::Open({}, dir + ".rebuild", descs, &handles, &raw).ok());
+    REQUIRE(raw->Put({}, "format_version", "2").ok());
+    for (auto* h : handles) REQUIRE(raw->DestroyColumnFamilyHandle(h).ok());
+    delete raw;
+  }
+  auto r = Rebuild::Begin(dir);
+  REQUIRE(r.ok());
+  CHECK_FALSE((*r)->resumed());
+  CHECK((*r)->target().GetStats()->documents == 0);
 }
