@@ -47,6 +47,15 @@ void AddByConceptFlag(CLI::App* cmd, bool* by_concept, const std::string& what) 
 
 std::optional<query::Level> LevelArg(const std::string& level) { return query::ParseLevel(level); }
 
+
+CLI::Validator NotNegative() {
+  return CLI::Validator(
+      [](std::string& v) {
+        return v.find('-') == std::string::npos ? std::string() : "must not be negative";
+      },
+      "");
+}
+
 int PrintError(const absl::Status& status) {
   std::cerr << "stancegraph: error: " << status.message() << "\n";
   return kExitFailure;

@@ -41,6 +41,9 @@ void AddByConceptFlag(CLI::App* cmd, bool* by_concept, const std::string& what);
 // The level named on the command line; nullopt for "auto".
 std::optional<query::Level> LevelArg(const std::string& level);
 
+// For sizes: CLI11 would read "-1" as the largest unsigned number.
+CLI::Validator NotNegative();
+
 // Prints "stancegraph: error: <message>" to stderr; returns kExitFailure.
 int PrintError(const absl::Status& status);
 
@@ -55,6 +58,7 @@ void AddQueryCommand(CLI::App& app);
 void AddReportCommand(CLI::App& app);
 void AddCheckCommand(CLI::App& app);
 void AddBackupCommand(CLI::App& app);
+void AddReextractCommand(CLI::App& app);
 // Adds `network` under `export`.
 void AddExportNetworkCommand(CLI::App& export_cmd);
 

@@ -26,15 +26,6 @@ struct ImportArgs {
   std::vector<std::string> paths;
 };
 
-// For sizes: CLI11 would read "-1" as the largest unsigned number.
-CLI::Validator NotNegative() {
-  return CLI::Validator(
-      [](std::string& v) {
-        return v.find('-') == std::string::npos ? std::string() : "must not be negative";
-      },
-      "");
-}
-
 std::string Summary(const importers::ImportSummary& s) {
   return absl::StrFormat(
       "%d documents imported (%d already present), %d claim mentions, %d errors, %.1f MB in "

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   AddReportCommand(app);
   AddCheckCommand(app);
   AddBackupCommand(app);
+  AddReextractCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -106,6 +106,11 @@ class BulkLoaderImpl final : public BulkLoader {
   absl::StatusOr<WriteSummary> Add(absl::Span<const schema::DocumentClaims> docs,
                                    const WriteOptions& options) override {
     SG_RETURN_IF_ERROR(ValidateAll(docs));
+    if (options.keep_ingest_time) {
+      // Chunks are ingested as files: an ingest-log entry of a time two
+      // chunks share would be overwritten by the later one.
+      return absl::InvalidArgumentError("the bulk loader cannot keep ingest times");
+    }
     std::lock_guard lock(db_->write_mutex());
     SG_RETURN_IF_ERROR(broken_);
     const WriteSummary before = state_.summary;
@@ -170,7 +175,7 @@ class BulkLoaderImpl final : public BulkLoader {
       sink.Clear();
       return absl::OkStatus();
     }
-    SG_RETURN_IF_ERROR(db_->StageCounters(&state_, now_, sink));
+    SG_RETURN_IF_ERROR(db_->StageCounters(&state_, sink));
     std::error_code ec;
     std::filesystem::create_directories(TempDir(), ec);
     if (ec) return absl::InternalError(absl::StrCat("create ", TempDir(), ": ", ec.message()));

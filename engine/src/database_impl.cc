@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <system_error>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "keys.h"
 #include "rocks_status.h"
@@ -103,15 +105,65 @@ bool InterruptedCreation(const rocksdb::DBOptions& dbo, const std::string& dir,
   return empty;
 }
 
+// The format version stored in `dir`, read through the column families it
+// has; nullopt when it cannot be read.
+std::optional<std::string> StoredFormat(const rocksdb::DBOptions& dbo, const std::string& dir,
+                                        const std::vector<std::string>& names) {
+  std::vector<rocksdb::ColumnFamilyDescriptor> descs;
+  for (const auto& n : names) descs.emplace_back(n, rocksdb::ColumnFamilyOptions());
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  if (!rocksdb::DB::OpenForReadOnly(dbo, dir, descs, &handles, &raw).ok()) return std::nullopt;
+  std::unique_ptr<rocksdb::DB> db(raw);
+  std::optional<std::string> version;
+  std::string v;
+  if (db->Get({}, kFormatKey, &v).ok()) version = std::move(v);
+  for (auto* h : handles) db->DestroyColumnFamilyHandle(h).PermitUncheckedError();
+  return version;
+}
+
 }  // namespace
+
+std::optional<std::string> StoredFormatOf(const std::string& dir) {
+  rocksdb::DBOptions dbo;
+  dbo.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
+  std::vector<std::string> names;
+  if (!rocksdb::DB::ListColumnFamilies(dbo, dir, &names).ok()) return std::nullopt;
+  return StoredFormat(dbo, dir, names);
+}
+
+absl::Status FormatMismatch(const std::string& dir, std::string_view found) {
+  uint32_t version = 0;
+  if (!absl::SimpleAtoi(Av(found), &version)) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("database ", dir, " has an unknown storage format \"", Av(found),
+                     "\"; this stancegraph reads format ", kFormatVersion));
+  }
+  const std::string head = absl::StrCat("database ", dir, " has storage format ", version,
+                                        "; this stancegraph reads format ", kFormatVersion);
+  if (version > kFormatVersion) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(head, ": open it with the newer stancegraph that wrote it"));
+  }
+  if (version >= kOldestRebuildableFormat) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(head, ": run `stancegraph reextract --db ", dir,
+                     "` to rebuild its claims from the stored documents"));
+  }
+  return absl::FailedPreconditionError(absl::StrCat(
+      head, " and rebuilds stores of format ", kOldestRebuildableFormat,
+      " or later: export it with the stancegraph that wrote it, then import the export"));
+}
 
 absl::StatusOr<std::unique_ptr<Database>> Database::Open(const OpenOptions& options,
                                                          const std::string& dir) {
-  return DatabaseImpl::OpenImpl(options, dir);
+  SG_ASSIGN_OR_RETURN(auto db, DatabaseImpl::OpenImpl(options, dir));
+  return std::unique_ptr<Database>(std::move(db));
 }
 
-absl::StatusOr<std::unique_ptr<Database>> DatabaseImpl::OpenImpl(const OpenOptions& options,
-                                                                 const std::string& dir) {
+absl::StatusOr<std::unique_ptr<DatabaseImpl>> DatabaseImpl::OpenImpl(const OpenOptions& options,
+                                                                     const std::string& dir,
+                                                                     uint32_t oldest_format) {
   namespace fs = std::filesystem;
   std::error_code ec;
   const bool exists = fs::exists(fs::path(dir) / "CURRENT", ec);
@@ -142,6 +194,11 @@ absl::StatusOr<std::unique_ptr<Database>> DatabaseImpl::OpenImpl(const OpenOptio
     for (std::string_view want : kCfNames) {
       if (std::find(names.begin(), names.end(), want) == names.end() &&
           !(options.mode == AccessMode::kReadWrite && InterruptedCreation(dbo, dir, names))) {
+        // A store of another format may lack families this one has.
+        std::optional<std::string> version = StoredFormat(dbo, dir, names);
+        if (version && *version != std::to_string(kFormatVersion)) {
+          return FormatMismatch(dir, *version);
+        }
         return absl::FailedPreconditionError(absl::StrCat(
             dir, " is not a stancegraph database of format ", kFormatVersion,
             " (column family \"", Av(want), "\" is missing)"));
@@ -181,8 +238,8 @@ absl::StatusOr<std::unique_ptr<Database>> DatabaseImpl::OpenImpl(const OpenOptio
   }
   if (!s.ok()) return FromRocks(s, absl::StrCat("open ", dir));
   impl->db_.reset(raw);
-  SG_RETURN_IF_ERROR(impl->LoadState());
-  return std::unique_ptr<Database>(std::move(impl));
+  SG_RETURN_IF_ERROR(impl->LoadState(oldest_format));
+  return impl;
 }
 
 DatabaseImpl::~DatabaseImpl() {
@@ -203,7 +260,7 @@ DatabaseImpl::~DatabaseImpl() {
   }
 }
 
-absl::Status DatabaseImpl::LoadState() {
+absl::Status DatabaseImpl::LoadState(uint32_t oldest_format) {
   auto version = Get(kMeta, kFormatKey, {});
   if (absl::IsNotFound(version.status())) {
     // Fresh database: stamp the format. A non-empty one without it is foreign.
@@ -224,11 +281,13 @@ absl::Status DatabaseImpl::LoadState() {
     return Flush();
   }
   SG_RETURN_IF_ERROR(version.status());
-  if (*version != std::to_string(kFormatVersion)) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        dir_, " has format version ", *version, "; this stancegraph reads format ",
-        kFormatVersion, " (export with the version that wrote it, then import)"));
+  uint32_t format = 0;
+  // Formats older than this one are read only as a rebuild's source, which
+  // never writes (oldest_format < kFormatVersion only in kReadOnly mode).
+  if (!absl::SimpleAtoi(*version, &format) || format < oldest_format || format > kFormatVersion) {
+    return FormatMismatch(dir_, *version);
   }
+  format_ = format;
   auto read_counter = [&](const char* key, uint64_t* out) -> absl::Status {
     auto v = Get(kMeta, key, {});
     if (absl::IsNotFound(v.status())) return absl::OkStatus();
@@ -387,6 +446,19 @@ absl::Status DatabaseImpl::PutMeta(std::string_view name, std::string_view value
   return FromRocks(s, absl::StrCat("write ", Av(name)));
 }
 
+absl::StatusOr<std::vector<std::pair<std::string, std::string>>> DatabaseImpl::ListMeta(
+    std::string_view prefix, const ReadOptions& ro) {
+  const std::string start = absl::StrCat(kUserMetaPrefix, Av(prefix));
+  std::vector<std::pair<std::string, std::string>> out;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(MakeReadOptions(ro.snapshot), cf(kMeta)));
+  for (it->Seek(start); it->Valid() && it->key().starts_with(start); it->Next()) {
+    out.emplace_back(std::string(View(it->key()).substr(sizeof(kUserMetaPrefix) - 1)),
+                     std::string(View(it->value())));
+  }
+  SG_RETURN_IF_ERROR(FromRocks(it->status(), absl::StrCat("list values of ", dir_)));
+  return out;
+}
+
 absl::StatusOr<Stats> DatabaseImpl::GetStats(const ReadOptions& ro) {
   Stats st;
   {
@@ -417,7 +489,7 @@ absl::Status DatabaseImpl::CatchUp() {
   if (mode_ != AccessMode::kSecondary) return absl::OkStatus();
   SG_RETURN_IF_ERROR(FromRocks(db_->TryCatchUpWithPrimary(), absl::StrCat("catch up ", dir_)));
   std::lock_guard lock(write_mu_);
-  return LoadState();
+  return LoadState(kFormatVersion);
 }
 
 absl::Status DatabaseImpl::Flush() {

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,15 +40,29 @@ struct StagingState {
   // The stored sides of propositions, as StageCounters last wrote them; with
   // sets_cover_store, a proposition missing here has none.
   absl::flat_hash_map<schema::PropositionId, PropositionSides> sides_stored;
+  // Where each ingest time of this write starts: (time, the sequence its
+  // first mention gets), in staging order. One entry unless the documents
+  // keep their own ingest times (WriteOptions::keep_ingest_time).
+  std::vector<std::pair<schema::Timestamp, uint64_t>> ingest_starts;
 };
 
 // InvalidArgument naming the first document that fails validation.
 absl::Status ValidateAll(absl::Span<const schema::DocumentClaims> docs);
 
+// FailedPrecondition for a store in `dir` whose format version is `found`:
+// names the database, both versions and what to do about it.
+absl::Status FormatMismatch(const std::string& dir, std::string_view found);
+
+// The format version stored in the database in `dir`, read without opening
+// it as a Database; nullopt when there is none or it cannot be read.
+std::optional<std::string> StoredFormatOf(const std::string& dir);
+
 class DatabaseImpl final : public Database {
  public:
-  static absl::StatusOr<std::unique_ptr<Database>> OpenImpl(const OpenOptions& options,
-                                                            const std::string& dir);
+  // `oldest_format`: the oldest format version accepted, kFormatVersion but
+  // for the source of a Rebuild, which opens read-only.
+  static absl::StatusOr<std::unique_ptr<DatabaseImpl>> OpenImpl(
+      const OpenOptions& options, const std::string& dir, uint32_t oldest_format = kFormatVersion);
   ~DatabaseImpl() override;
 
   absl::StatusOr<WriteSummary> Write(absl::Span<const schema::DocumentClaims> docs,
@@ -94,10 +109,15 @@ class DatabaseImpl final : public Database {
   absl::StatusOr<uint64_t> SequenceAt(schema::Timestamp t, const ReadOptions& ro) override;
   absl::StatusOr<std::string> GetMeta(std::string_view name, const ReadOptions& ro) override;
   absl::Status PutMeta(std::string_view name, std::string_view value) override;
+  absl::StatusOr<std::vector<std::pair<std::string, std::string>>> ListMeta(
+      std::string_view prefix, const ReadOptions& ro) override;
   absl::StatusOr<Stats> GetStats(const ReadOptions& ro) override;
   absl::Status CatchUp() override;
   absl::Status Flush() override;
   const std::string& path() const override { return dir_; }
+  // The store's format version (kFormatVersion unless opened as a Rebuild's
+  // source).
+  uint32_t format() const { return format_; }
   AccessMode mode() const override { return mode_; }
 
   // For the iterators.
@@ -113,8 +133,9 @@ class DatabaseImpl final : public Database {
                                   StagingState* state);
   absl::Status StageDocument(const schema::DocumentClaims& d, schema::Timestamp now, Sink& sink,
                              StagingState* state);
-  // The counters and the sides of every proposition the staged claims touch.
-  absl::Status StageCounters(StagingState* state, schema::Timestamp now, Sink& sink);
+  // The counters, the sides of every proposition the staged claims touch and
+  // the ingest log.
+  absl::Status StageCounters(StagingState* state, Sink& sink);
   // After the staged data is durable: advance counters and caches.
   void Commit(const StagingState& state);
   std::mutex& write_mutex() { return write_mu_; }
@@ -122,7 +143,7 @@ class DatabaseImpl final : public Database {
 
  private:
   DatabaseImpl(std::string dir, AccessMode mode) : dir_(std::move(dir)), mode_(mode) {}
-  absl::Status LoadState();
+  absl::Status LoadState(uint32_t oldest_format);
   absl::StatusOr<std::string> Get(Cf c, std::string_view key, const ReadOptions& ro);
   // Adds the entity unless stored already; merges new aliases into a stored one.
   // `may_be_stored` false skips reading the store.
@@ -143,6 +164,7 @@ class DatabaseImpl final : public Database {
   const std::string dir_;
   const AccessMode mode_;
   bool bulk_load_ = false;
+  uint32_t format_ = kFormatVersion;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
   std::unique_ptr<rocksdb::DB> db_;  // destroyed after handles_ are released
   std::mutex write_mu_;

@@ -8,6 +8,8 @@
 #include "keys.h"
 #include "rocks_status.h"
 #include "stancegraph/schema/binary_codec.h"
+#include "stancegraph/schema/ids.h"
+#include "stancegraph/schema/strings.h"
 
 namespace stancegraph::engine {
 namespace {
@@ -131,7 +133,7 @@ class RecordIteratorImpl final : public RecordIterator<T> {
  public:
   using Decode = absl::StatusOr<T> (*)(std::string_view);
   RecordIteratorImpl(DatabaseImpl* db, Cf c, Decode decode, const ReadOptions& ro)
-      : decode_(decode), skip_(c == kMentions ? keys::kMentionHeader : 0) {
+      : decode_(decode), skip_(c == kMentions ? keys::kMentionHeader : 0), db_(db), cf_(c) {
     ro_ = db->MakeReadOptions(ro.snapshot);
     ro_.total_order_seek = true;
     it_.reset(db->db()->NewIterator(ro_, db->cf(c)));
@@ -155,7 +157,14 @@ class RecordIteratorImpl final : public RecordIterator<T> {
     }
     auto decoded = decode_(View(it_->value()).substr(skip_));
     if (!decoded.ok()) {
-      status_ = decoded.status();
+      // Name the record: the key is its id (or sequence).
+      const std::string_view key = View(it_->key());
+      status_ =
+          absl::Status(decoded.status().code(),
+                       absl::StrCat(db_->path(), ": ", Av(kCfNames[cf_]), " ",
+                                    key.size() == 8 ? schema::FormatId(keys::GetU64(key.data()))
+                                                    : std::string("entry"),
+                                    ": ", decoded.status().message()));
       return;
     }
     value_ = *std::move(decoded);
@@ -163,6 +172,8 @@ class RecordIteratorImpl final : public RecordIterator<T> {
   }
   Decode decode_;
   size_t skip_;
+  DatabaseImpl* db_;
+  Cf cf_;
   rocksdb::ReadOptions ro_;
   std::unique_ptr<rocksdb::Iterator> it_;
   T value_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "database_impl.h"
@@ -99,6 +100,9 @@ absl::Status DatabaseImpl::StageDocument(const schema::DocumentClaims& d, schema
                                          Sink& sink, StagingState* state) {
   schema::Document doc = d.document;
   doc.ingested = now;
+  if (state->ingest_starts.empty() || state->ingest_starts.back().first != now) {
+    state->ingest_starts.emplace_back(now, state->sequence);
+  }
   std::string value;
   schema::EncodeDocument(doc, &value);
   sink.Put(kDocs, keys::U64Key(doc.id), value);
@@ -196,8 +200,7 @@ absl::Status DatabaseImpl::StageNovelty(const schema::Claim& c, StagingState* st
   return absl::OkStatus();
 }
 
-absl::Status DatabaseImpl::StageCounters(StagingState* state_out, schema::Timestamp now,
-                                         Sink& sink) {
+absl::Status DatabaseImpl::StageCounters(StagingState* state_out, Sink& sink) {
   const StagingState& state = *state_out;
   for (const auto& [prop, added] : state.sides_added) {
     const std::string key = keys::U64Key(prop);
@@ -231,12 +234,18 @@ absl::Status DatabaseImpl::StageCounters(StagingState* state_out, schema::Timest
   v.clear();
   keys::PutU64(&v, mention_count_ + state.summary.mentions_written);
   sink.Put(kMeta, "count/mentions", v);
-  if (state.sequence > state.first_sequence) {
-    // Several writes in one microsecond keep the first one's starting point.
-    std::string log_key = keys::U64Key(keys::TimeBits(now));
+  absl::flat_hash_set<schema::Timestamp> logged;
+  for (const auto& [time, first] : state.ingest_starts) {
+    // Only times some mention is stored at or after; several writes in one
+    // microsecond keep the first one's starting point.
+    if (first >= state.sequence || !logged.insert(time).second) continue;
+    std::string log_key = keys::U64Key(keys::TimeBits(time));
     std::string existing;
-    if (db_->Get({}, cf(kIngestLog), log_key, &existing).IsNotFound()) {
-      sink.Put(kIngestLog, log_key, keys::U64Key(state.first_sequence));
+    rocksdb::Status s = db_->Get({}, cf(kIngestLog), log_key, &existing);
+    if (s.IsNotFound()) {
+      sink.Put(kIngestLog, log_key, keys::U64Key(first));
+    } else if (!s.ok()) {
+      return FromRocks(s, absl::StrCat("read ingest log of ", dir_));
     }
   }
   return absl::OkStatus();
@@ -289,6 +298,14 @@ absl::StatusOr<WriteSummary> DatabaseImpl::Write(absl::Span<const schema::Docume
                                                  const WriteOptions& options) {
   SG_RETURN_IF_ERROR(CheckWritable());
   SG_RETURN_IF_ERROR(ValidateAll(docs));
+  if (options.keep_ingest_time) {
+    for (const auto& d : docs) {
+      if (d.document.ingested == schema::kNoTime) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("document ", DocumentName(d.document), ": no ingest time to keep"));
+      }
+    }
+  }
   std::lock_guard lock(write_mu_);
   if (bulk_loader_active_) {
     return absl::FailedPreconditionError("a bulk load is in progress on this database");
@@ -303,10 +320,11 @@ absl::StatusOr<WriteSummary> DatabaseImpl::Write(absl::Span<const schema::Docume
       ++state.summary.documents_skipped;
       continue;
     }
-    SG_RETURN_IF_ERROR(StageDocument(d, now, sink, &state));
+    SG_RETURN_IF_ERROR(
+        StageDocument(d, options.keep_ingest_time ? d.document.ingested : now, sink, &state));
   }
   if (state.summary.documents_written == 0) return state.summary;
-  SG_RETURN_IF_ERROR(StageCounters(&state, now, sink));
+  SG_RETURN_IF_ERROR(StageCounters(&state, sink));
 
   rocksdb::WriteOptions wo;
   wo.sync = options.sync && !bulk_load_;

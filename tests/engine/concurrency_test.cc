@@ -90,8 +90,8 @@ TEST_CASE("Readers in another process see whole documents while one imports", "[
 TEST_CASE("A database of another format version is refused with a clear error", "[engine]") {
   TempDir dir;
   { REQUIRE(Database::Open({}, dir.path()).ok()); }
-  {
-    // Stamp the database the way a future version would.
+  // Stamp the database the way another version would.
+  auto stamp = [&](const std::string& version) {
     rocksdb::DB* raw = nullptr;
     std::vector<std::string> names;
     REQUIRE(rocksdb::DB::ListColumnFamilies({}, dir.path(), &names).ok());
@@ -99,12 +99,25 @@ TEST_CASE("A database of another format version is refused with a clear error", 
     for (const auto& n : names) descs.emplace_back(n, rocksdb::ColumnFamilyOptions());
     std::vector<rocksdb::ColumnFamilyHandle*> handles;
     REQUIRE(rocksdb::DB::Open({}, dir.path(), descs, &handles, &raw).ok());
-    REQUIRE(raw->Put({}, "format_version", "999").ok());
+    REQUIRE(raw->Put({}, "format_version", version).ok());
     for (auto* h : handles) REQUIRE(raw->DestroyColumnFamilyHandle(h).ok());
     delete raw;
+  };
+  const std::string head = "database " + dir.path() + " has storage format ";
+  const std::string reads = "; this stancegraph reads format " + std::to_string(engine::kFormatVersion);
+  stamp("999");
+  for (auto mode : {AccessMode::kReadWrite, AccessMode::kReadOnly}) {
+    auto db = Database::Open({.create_if_missing = false, .mode = mode}, dir.path());
+    REQUIRE_FALSE(db.ok());
+    CHECK(absl::IsFailedPrecondition(db.status()));
+    CHECK(std::string(db.status().message()) ==
+          head + "999" + reads + ": open it with the newer stancegraph that wrote it");
   }
+  stamp("1");  // older than re-extraction reads
   auto db = Database::Open({}, dir.path());
-  REQUIRE_FALSE(db.ok());
   CHECK(absl::IsFailedPrecondition(db.status()));
-  CHECK_THAT(std::string(db.status().message()), Catch::Contains("format version 999"));
+  CHECK(std::string(db.status().message()) ==
+        head + "1" + reads +
+            " and rebuilds stores of format 2 or later: export it with the stancegraph that "
+            "wrote it, then import the export");
 }

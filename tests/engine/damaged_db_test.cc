@@ -5,8 +5,12 @@
 #include <filesystem>
 #include <fstream>
 
+#include "column_families.h"
+#include "keys.h"
+#include "rocksdb/db.h"
 #include "stancegraph/engine/check.h"
 #include "stancegraph/engine/database.h"
+#include "stancegraph/schema/ids.h"
 #include "support/claims_builder.h"
 #include "support/temp_dir.h"
 
@@ -128,4 +132,27 @@ TEST_CASE("A table file overwritten in the middle is found by reading", "[engine
     Overwrite(f, static_cast<std::streamoff>(fs::file_size(f) / 3), std::string(256, '\0'));
   }
   ExpectClearError(dir.path(), AccessMode::kReadOnly);
+}
+
+TEST_CASE("A record that does not decode is named by its id when scanned", "[engine][damaged]") {
+  TempDir dir;
+  Fill(dir.path());
+  const schema::DocumentId id = ClaimsBuilder("doc-7", "2024-01-01").Build().document.id;
+  {
+    std::vector<rocksdb::ColumnFamilyDescriptor> descs;
+    for (auto name : engine::kCfNames) descs.emplace_back(std::string(name), rocksdb::ColumnFamilyOptions());
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* raw = nullptr;
+    REQUIRE(rocksdb::DB::Open({}, dir.path(), descs, &handles, &raw).ok());
+    REQUIRE(raw->Put({}, handles[engine::kDocs], engine::keys::U64Key(id), "\x09garbage").ok());
+    for (auto* h : handles) REQUIRE(raw->DestroyColumnFamilyHandle(h).ok());
+    delete raw;
+  }
+  auto db = Database::Open({.create_if_missing = false, .mode = AccessMode::kReadOnly}, dir.path());
+  REQUIRE(db.ok());
+  auto it = (*db)->Documents();
+  while (it->Valid()) it->Next();
+  CHECK(absl::IsDataLoss(it->status()));
+  CHECK_THAT(std::string(it->status().message()),
+             Catch::Contains("docs " + schema::FormatId(id) + ": unknown document record version"));
 }

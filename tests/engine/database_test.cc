@@ -211,6 +211,46 @@ TEST_CASE("Named values persist across opening", "[engine]") {
   CHECK(absl::IsNotFound(db->GetMeta("report/daily").status()));
 }
 
+TEST_CASE("Named values are listed by prefix in name order", "[engine]") {
+  TempDir dir;
+  auto db = OpenOrDie(dir.path());
+  REQUIRE(db->PutMeta("report/weekly/watermark", "2").ok());
+  REQUIRE(db->PutMeta("report/daily/watermark", "1").ok());
+  REQUIRE(db->PutMeta("settings", "x").ok());
+  auto all = db->ListMeta();
+  REQUIRE(all.ok());
+  using Values = std::vector<std::pair<std::string, std::string>>;
+  CHECK(*all == Values{{"report/daily/watermark", "1"}, {"report/weekly/watermark", "2"},
+                       {"settings", "x"}});
+  auto reports = db->ListMeta("report/");
+  REQUIRE(reports.ok());
+  CHECK(reports->size() == 2);
+  CHECK(db->ListMeta("none")->empty());
+}
+
+TEST_CASE("Writes that keep ingest times log each time where its mentions start", "[engine]") {
+  TempDir dir;
+  auto db = OpenOrDie(dir.path());
+  auto a = Memo("a");
+  auto b = ClaimsBuilder("b", "2024-01-02").Build();  // no claims
+  auto c = ClaimsBuilder("c", "2024-01-02").Claim("Sweden", +1, "Sweden joins Nato").Build();
+  a.document.ingested = 1000;
+  b.document.ingested = 2000;
+  c.document.ingested = 3000;
+  auto unset = ClaimsBuilder("d", "").Build();
+  CHECK(absl::IsInvalidArgument(db->Write({unset}, {.keep_ingest_time = true}).status()));
+  REQUIRE(db->Write({a, b, c}, {.keep_ingest_time = true}).ok());
+  CHECK(db->GetDocument(b.document.id)->ingested == 2000);
+  const uint64_t first_of_c = 1 + a.mentions.size();
+  CHECK(*db->SequenceAt(1000) == 1);
+  CHECK(*db->SequenceAt(1001) == first_of_c);  // b added nothing: c's mention is next
+  CHECK(*db->SequenceAt(3000) == first_of_c);
+  CHECK(*db->SequenceAt(3001) == db->NextSequence());
+  auto loader = db->NewBulkLoader({});
+  REQUIRE(loader.ok());
+  CHECK(absl::IsInvalidArgument((*loader)->Add({unset}, {.keep_ingest_time = true}).status()));
+}
+
 TEST_CASE("Opening a missing database for reading says so", "[engine]") {
   TempDir dir;
   auto db = Database::Open({.mode = engine::AccessMode::kReadOnly}, dir / "nothing");

@@ -184,6 +184,11 @@ TEST_CASE("A report watermark only moves forward and is kept per profile", "[que
   CHECK_FALSE(query::ValidateProfileName("../etc").ok());
   CHECK_FALSE(query::ValidateProfileName("").ok());
   CHECK(query::ValidateProfileName("weekly-2").ok());
+  // Carrying a watermark into a rebuilt store sets it wherever it was.
+  REQUIRE(query::StoreWatermark(f.db(), "daily", {.sequence = 3}).ok());
+  CHECK((*query::ReadWatermark(f.db(), "daily"))->sequence == 3);
+  CHECK((*query::ReadWatermark(f.db(), "daily"))->time == schema::kNoTime);
+  CHECK_FALSE(query::StoreWatermark(f.db(), "../etc", {.sequence = 3}).ok());
 }
 
 TEST_CASE("A report since a sequence past the end is an error", "[query][report]") {

@@ -52,12 +52,17 @@ absl::StatusOr<Watermark> AdvanceWatermark(engine::Database& db, std::string_vie
                                            const Watermark& mark) {
   SG_ASSIGN_OR_RETURN(std::optional<Watermark> stored, ReadWatermark(db, profile));
   if (stored.has_value() && stored->sequence >= mark.sequence) return *stored;
+  SG_RETURN_IF_ERROR(StoreWatermark(db, profile, mark));
+  return mark;
+}
+
+absl::Status StoreWatermark(engine::Database& db, std::string_view profile, const Watermark& mark) {
+  SG_RETURN_IF_ERROR(ValidateProfileName(profile));
   nlohmann::json j = {
       {"sequence", mark.sequence},
       {"time", mark.time == schema::kNoTime ? nlohmann::json(nullptr)
                                             : nlohmann::json(schema::FormatTime(mark.time))}};
-  SG_RETURN_IF_ERROR(db.PutMeta(WatermarkKey(profile), j.dump()));
-  return mark;
+  return db.PutMeta(WatermarkKey(profile), j.dump());
 }
 
 }  // namespace stancegraph::query

@@ -27,7 +27,11 @@
 namespace stancegraph::engine {
 
 // Bumped whenever a key or value layout changes (engine/FORMAT.md).
-inline constexpr uint32_t kFormatVersion = 2;
+inline constexpr uint32_t kFormatVersion = 3;
+// The oldest format whose documents and meta values this version still reads,
+// so that `stancegraph reextract` (engine::Rebuild) can rebuild such a store.
+// Open refuses every format but kFormatVersion.
+inline constexpr uint32_t kOldestRebuildableFormat = 2;
 
 // A consistent point-in-time view. Pass it in ScanOptions/ReadOptions to read
 // several things as of one moment. (A kSecondary database changes only in
@@ -76,8 +80,10 @@ class Database {
  public:
   // Opens (or, for kReadWrite with create_if_missing, creates) the database
   // in `dir`. Errors: FailedPrecondition "locked" when another process holds
-  // it for writing; FailedPrecondition when its format version differs;
-  // NotFound when absent and not creating; DataLoss when damaged.
+  // it for writing; FailedPrecondition when its format version differs
+  // (the message names both versions and, for an older store, the command
+  // that rebuilds it); NotFound when absent and not creating; DataLoss when
+  // damaged.
   static absl::StatusOr<std::unique_ptr<Database>> Open(const OpenOptions& options,
                                                         const std::string& dir);
 
@@ -174,6 +180,10 @@ class Database {
   virtual absl::StatusOr<std::string> GetMeta(std::string_view name,
                                               const ReadOptions& ro = {}) = 0;
   virtual absl::Status PutMeta(std::string_view name, std::string_view value) = 0;
+  // Every value whose name starts with `prefix`, as (name, value) in name
+  // order. Meant for the few values a store keeps; not a scan.
+  virtual absl::StatusOr<std::vector<std::pair<std::string, std::string>>> ListMeta(
+      std::string_view prefix = "", const ReadOptions& ro = {}) = 0;
 
   // Exact counts: documents and mentions are kept as counters, the rest are
   // counted by a key scan (proportional to the number of claims).

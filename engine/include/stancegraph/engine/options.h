@@ -41,6 +41,13 @@ struct WriteOptions {
   // hashes, so importing the same input twice changes nothing).
   // Default: true.
   bool skip_existing = true;
+  // Store each document with the ingest time it carries (Document::ingested,
+  // which must be set) instead of the time of this write, so a rebuilt store
+  // keeps when each document was learned. The ingest log gets an entry per
+  // ingest time. REQUIRES: documents come in ingest-time order, none earlier
+  // than a document already stored (else "new since" answers are off).
+  // Not for bulk loads. Default: false.
+  bool keep_ingest_time = false;
 };
 
 }  // namespace stancegraph::engine

@@ -47,4 +47,8 @@ absl::StatusOr<std::optional<Watermark>> ReadWatermark(engine::Database& db,
 absl::StatusOr<Watermark> AdvanceWatermark(engine::Database& db, std::string_view profile,
                                            const Watermark& mark);
 
+// Stores `mark` whatever is stored: for carrying a watermark into a rebuilt
+// store, where sequences are new. REQUIRES: `db` opened for writing.
+absl::Status StoreWatermark(engine::Database& db, std::string_view profile, const Watermark& mark);
+
 }  // namespace stancegraph::query
