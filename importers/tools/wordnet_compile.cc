@@ -223,8 +223,9 @@ class Table {
       for (const auto& [lemma, entry] : index_[p]) {
         if (entry.synsets.empty()) continue;
         const auto it = data_[p].find(entry.synsets[0]);
-        if (it == data_[p].end())
+        if (it == data_[p].end()) {
           Die("index." + std::string(kPosNames[p]) + ": " + lemma + " names a missing synset");
+        }
         (p == 0 ? Entry(lemma).noun_category : Entry(lemma).verb_category) =
             static_cast<uint8_t>(it->second.lexfile);
       }
@@ -305,8 +306,8 @@ class Table {
   void AddSuffixDerivations() {
     static constexpr std::pair<std::string_view, std::string_view> kRules[] = {
         {"ation", ""}, {"ation", "e"}, {"ation", "ate"}, {"ment", ""}};
-    static constexpr int kEventLike[] = {4, 10, 11, 22,
-                                         26};  // act communication event process state
+    // noun.act, noun.communication, noun.event, noun.process, noun.state
+    static constexpr int kEventLike[] = {4, 10, 11, 22, 26};
     for (const auto& [noun, entry] : index_[0]) {
       if (noun.find(' ') != std::string::npos) continue;
       StringEntry& from = Entry(noun);
