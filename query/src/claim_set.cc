@@ -43,12 +43,13 @@ void Merge(ClaimStat& into, const ClaimStat& from) {
 // and stated proposition kept only where the mapping changed them.
 ClaimStat Viewed(const ViewMapping& mapping, schema::PropositionId prop, int8_t polarity,
                  schema::EntityId side, schema::EntityId holder) {
-  const schema::PropositionId rep = mapping.Proposition(prop);
+  const auto [rep, sign] = mapping.Proposition(prop);
   return {.proposition = rep,
-          .polarity = polarity,
+          .polarity = static_cast<int8_t>(polarity * sign),
           .holder = side,
           .speaker = side == holder ? 0 : holder,
-          .stated = rep == prop ? 0 : prop};
+          .stated = rep == prop ? 0 : prop,
+          .sign = sign};
 }
 
 // The claim index path: no mention is read (holders as named).
@@ -87,7 +88,7 @@ struct ClaimKeyHash {
 }  // namespace
 
 schema::ClaimId StoredClaimOf(const ClaimStat& c) {
-  return schema::MakeClaimId(SpeakerOf(c), StatedOf(c), c.polarity);
+  return schema::MakeClaimId(SpeakerOf(c), StatedOf(c), static_cast<int8_t>(c.polarity * c.sign));
 }
 
 absl::StatusOr<ClaimSet> ClaimSet::Build(engine::Database& db, const Filter& filter,

@@ -84,6 +84,10 @@ class ContradictionIteratorImpl : public ContradictionIterator {
 
   // Reads the view, then moves to the first contradiction.
   absl::Status Start() {
+    if (options_.link_paraphrases) {
+      SG_ASSIGN_OR_RETURN(links_, PropositionLinks::Build(db_, {.snapshot = options_.filter.snapshot}));
+      mapping_.links = &links_;
+    }
     SG_ASSIGN_OR_RETURN(set_, ClaimSet::Build(db_, options_.filter, false, mapping_));
     if (mapping_.MapsHolders() && !speakers_.holders.empty()) {
       SG_ASSIGN_OR_RETURN(speakers_.holders,
@@ -178,13 +182,14 @@ class ContradictionIteratorImpl : public ContradictionIterator {
                            .made_to = options_.filter.made_to};
     MentionFilter accept(db_, speakers_);
     for (schema::PropositionId p : current_.propositions) {
+      const int8_t sign = mapping_.Proposition(p).second;
       auto it = db_.ScanByProposition(p, so);
       for (; it->Valid(); it->Next()) {
         const engine::MentionRef& r = it->ref();
         if (r.polarity == 0) continue;
         absl::StatusOr<schema::EntityId> side = mapping_.Holder(r.holder, r.made);
         if (!side.ok()) return Fail(side.status());
-        auto found = wanted.find({*side, r.polarity});
+        auto found = wanted.find({*side, static_cast<int8_t>(r.polarity * sign)});
         if (found == wanted.end() ||
             found->second->evidence.size() >= options_.evidence_per_holder) {
           continue;
@@ -224,6 +229,7 @@ class ContradictionIteratorImpl : public ContradictionIterator {
   engine::Database& db_;
   ContradictionOptions options_;
   LevelResolver levels_;
+  PropositionLinks links_;
   ViewMapping mapping_;
   Filter speakers_;  // the filter, with the holders that speak for its sides
   ClaimSet set_;

@@ -82,7 +82,10 @@ struct Statement {
   uint64_t sequence = 0;
   schema::EntityId speaker = 0;      // the holder who made it
   schema::PropositionId stated = 0;  // its proposition as stored
-  int8_t polarity = 0;
+  int8_t polarity = 0;  // on the timeline's proposition
+  // -1 when the stated proposition says the opposite of the timeline's
+  // (a paraphrase link): the stored claim's polarity is polarity * sign.
+  int8_t sign = 1;
   // The speaker's side one level below the timeline's (auto levels only).
   schema::EntityId below = 0;
 };

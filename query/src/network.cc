@@ -188,7 +188,11 @@ ClaimSet MergeConcepts(const ClaimSet& claims, RecordCache& records) {
 absl::StatusOr<HolderNetwork> BuildHolderNetwork(engine::Database& db,
                                                  const NetworkOptions& options) {
   LevelResolver levels(db, options.filter.snapshot);
-  const ViewMapping mapping{.level = options.level, .resolver = &levels};
+  PropositionLinks links;
+  if (options.link_paraphrases) {
+    SG_ASSIGN_OR_RETURN(links, PropositionLinks::Build(db, {.snapshot = options.filter.snapshot}));
+  }
+  const ViewMapping mapping{.level = options.level, .resolver = &levels, .links = &links};
   SG_ASSIGN_OR_RETURN(ClaimSet claims,
                       ClaimSet::Build(db, options.filter, options.edge_times, mapping));
   RecordCache records(db, options.filter.snapshot);

@@ -51,13 +51,18 @@ bool PlacedLess(const Placed& a, const Placed& b) {
          std::tie(b.side, b.prop, b.statement.made, b.statement.sequence);
 }
 
-Statement ToStatement(const engine::MentionRef& r, schema::EntityId below = 0) {
+Statement ToStatement(const engine::MentionRef& r, int8_t sign, schema::EntityId below = 0) {
   return {.made = r.made,
           .sequence = r.sequence,
           .speaker = r.holder,
           .stated = r.proposition,
-          .polarity = r.polarity,
+          .polarity = static_cast<int8_t>(r.polarity * sign),
+          .sign = sign,
           .below = below};
+}
+
+bool TimeLess(const Statement& a, const Statement& b) {
+  return std::tie(a.made, a.sequence) < std::tie(b.made, b.sequence);
 }
 
 // The polarity of the deciding day in [begin, end).
@@ -81,7 +86,8 @@ StanceRun MakeRun(std::span<const Statement> t, size_t begin, size_t end, int8_t
   for (size_t i = begin; i < end; ++i) {
     const Statement& s = t[i];
     if (s.polarity != polarity) continue;
-    const schema::ClaimId claim = schema::MakeClaimId(s.speaker, s.stated, polarity);
+    const schema::ClaimId claim =
+        schema::MakeClaimId(s.speaker, s.stated, static_cast<int8_t>(polarity * s.sign));
     if (run.mentions == 0) {
       run.claim = claim;
       run.first_made = s.made;
@@ -167,6 +173,10 @@ class ReversalIteratorImpl : public ReversalIterator {
   }
 
   absl::Status Start() {
+    if (options_.link_paraphrases) {
+      SG_ASSIGN_OR_RETURN(links_, PropositionLinks::Build(db_, {.snapshot = options_.filter.snapshot}));
+      mapping_.links = &links_;
+    }
     // Full mode: every holder's own timelines stream first (at an explicit
     // level, of the holders nobody else speaks for and who speak for no one
     // else); then the grouped timelines of each level.
@@ -237,20 +247,40 @@ class ReversalIteratorImpl : public ReversalIterator {
         return absl::OkStatus();
       }
       // The holder index keeps one holder's mentions of one stated
-      // proposition together; a proposition mapping joining several
-      // propositions would gather the holder's timelines before grouping.
+      // proposition together. Without links that is one timeline; with
+      // them the holder's mentions are gathered and regrouped by
+      // representative.
       const schema::EntityId h = scan_->ref().holder;
-      const schema::PropositionId p = mapping_.Proposition(scan_->ref().proposition);
-      std::vector<Statement> timeline;
-      while (scan_->Valid() && scan_->ref().holder == h &&
-             mapping_.Proposition(scan_->ref().proposition) == p) {
-        timeline.push_back(ToStatement(scan_->ref()));
+      if (!mapping_.MapsPropositions()) {
+        const schema::PropositionId p = scan_->ref().proposition;
+        std::vector<Statement> timeline;
+        while (scan_->Valid() && scan_->ref().holder == h && scan_->ref().proposition == p) {
+          timeline.push_back(ToStatement(scan_->ref(), 1));
+          scan_->Next();
+        }
+        SG_RETURN_IF_ERROR(scan_->status());
+        SG_ASSIGN_OR_RETURN(bool grouped, Grouped(phase.level, h, h));
+        if (grouped) return absl::OkStatus();  // read in the grouped phase
+        return Emit({phase.level, h, p, false}, timeline);
+      }
+      std::vector<Placed> mine;
+      while (scan_->Valid() && scan_->ref().holder == h) {
+        const auto [rep, sign] = mapping_.Proposition(scan_->ref().proposition);
+        mine.push_back({.side = h, .prop = rep, .statement = ToStatement(scan_->ref(), sign)});
         scan_->Next();
       }
       SG_RETURN_IF_ERROR(scan_->status());
       SG_ASSIGN_OR_RETURN(bool grouped, Grouped(phase.level, h, h));
       if (grouped) return absl::OkStatus();  // read in the grouped phase
-      return Emit({phase.level, h, p, false}, timeline);
+      std::sort(mine.begin(), mine.end(), PlacedLess);
+      for (size_t b = 0, e = 0; b < mine.size(); b = e) {
+        std::vector<Statement> timeline;
+        for (e = b; e < mine.size() && mine[e].prop == mine[b].prop; ++e) {
+          timeline.push_back(mine[e].statement);
+        }
+        SG_RETURN_IF_ERROR(Emit({phase.level, h, mine[b].prop, false}, timeline));
+      }
+      return absl::OkStatus();
     }
     if (!collected_) {
       SG_RETURN_IF_ERROR(Collect(phase.level));
@@ -312,9 +342,8 @@ class ReversalIteratorImpl : public ReversalIterator {
     if (auto_ && level == Level::kState) {
       SG_ASSIGN_OR_RETURN(below, levels_.SideOf(r.holder, r.made, Level::kOrganisation));
     }
-    return Placed{.side = side,
-                  .prop = mapping_.Proposition(r.proposition),
-                  .statement = ToStatement(r, below)};
+    const auto [rep, sign] = mapping_.Proposition(r.proposition);
+    return Placed{.side = side, .prop = rep, .statement = ToStatement(r, sign, below)};
   }
 
   // ---------------------------------------------------------------- since
@@ -338,7 +367,7 @@ class ReversalIteratorImpl : public ReversalIterator {
         if (auto_ && level != Level::kPerson && !grouped) continue;
         if (!grouped) side = r.holder;
         if (SideWanted(side)) {
-          keys.insert({level, side, mapping_.Proposition(r.proposition), grouped});
+          keys.insert({level, side, mapping_.Proposition(r.proposition).first, grouped});
         }
       }
     }
@@ -355,31 +384,41 @@ class ReversalIteratorImpl : public ReversalIterator {
     }
     const TimelineKey key = touched_[next_touched_++];
     std::vector<Statement> timeline;
+    // The representative's stated propositions: itself and what links to it.
+    std::vector<schema::PropositionId> stated{key.prop};
+    if (mapping_.MapsPropositions()) {
+      for (const PropositionLink& l : links_.Group(key.prop)) stated.push_back(l.from);
+    }
     if (!key.grouped) {
-      // One stated proposition: a mapping with representatives of several
-      // would read each of them here.
-      SG_ASSIGN_OR_RETURN(std::vector<engine::MentionRef> all,
-                          internal::ReadTimeline(db_, key.holder, key.prop,
-                                                 {.snapshot = options_.filter.snapshot}));
       if (accept_ == nullptr) accept_ = std::make_unique<MentionFilter>(db_, any_holder_);
-      for (const engine::MentionRef& r : all) {
-        SG_ASSIGN_OR_RETURN(bool ok, accept_->AcceptRef(r));
-        if (ok) timeline.push_back(ToStatement(r));
+      for (schema::PropositionId p : stated) {
+        SG_ASSIGN_OR_RETURN(std::vector<engine::MentionRef> all,
+                            internal::ReadTimeline(db_, key.holder, p,
+                                                   {.snapshot = options_.filter.snapshot}));
+        const int8_t sign = mapping_.Proposition(p).second;
+        for (const engine::MentionRef& r : all) {
+          SG_ASSIGN_OR_RETURN(bool ok, accept_->AcceptRef(r));
+          if (ok) timeline.push_back(ToStatement(r, sign));
+        }
       }
+      if (stated.size() > 1) std::sort(timeline.begin(), timeline.end(), TimeLess);
       return Emit(key, timeline);
     }
-    // A grouped timeline: the proposition's mentions, placed.
+    // A grouped timeline: the propositions' mentions, placed.
     MentionFilter accept(db_, any_holder_);
-    auto it = db_.ScanByProposition(key.prop, {.snapshot = options_.filter.snapshot,
-                                               .made_from = options_.filter.made_from,
-                                               .made_to = options_.filter.made_to});
-    for (; it->Valid(); it->Next()) {
-      SG_ASSIGN_OR_RETURN(std::optional<Placed> p, Place(key.level, it->ref()));
-      if (!p.has_value() || p->side != key.holder) continue;
-      SG_ASSIGN_OR_RETURN(bool ok, accept.Accept(*it));
-      if (ok) timeline.push_back(p->statement);
+    for (schema::PropositionId prop : stated) {
+      auto it = db_.ScanByProposition(prop, {.snapshot = options_.filter.snapshot,
+                                             .made_from = options_.filter.made_from,
+                                             .made_to = options_.filter.made_to});
+      for (; it->Valid(); it->Next()) {
+        SG_ASSIGN_OR_RETURN(std::optional<Placed> p, Place(key.level, it->ref()));
+        if (!p.has_value() || p->side != key.holder) continue;
+        SG_ASSIGN_OR_RETURN(bool ok, accept.Accept(*it));
+        if (ok) timeline.push_back(p->statement);
+      }
+      SG_RETURN_IF_ERROR(it->status());
     }
-    SG_RETURN_IF_ERROR(it->status());
+    if (stated.size() > 1) std::sort(timeline.begin(), timeline.end(), TimeLess);
     return Emit(key, timeline);
   }
 
@@ -418,8 +457,9 @@ class ReversalIteratorImpl : public ReversalIterator {
   const bool auto_;
   const Level level_;
   LevelResolver levels_;
-  // Propositions as viewed (the identity for now); holders are mapped per
-  // level through levels_, as auto reads several levels.
+  // Propositions as viewed through links_; holders are mapped per level
+  // through levels_, as auto reads several levels.
+  PropositionLinks links_;
   ViewMapping mapping_;
   RecordCache records_;
   std::vector<schema::EntityId> sides_;  // the filter's holders, sorted

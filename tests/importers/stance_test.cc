@@ -41,7 +41,7 @@ TEST_CASE("Evaluative predicates: would be unacceptable is a rejection of the su
                          "unacceptable.");
   REQUIRE(f.size() == 1);
   CHECK(f[0].polarity == -1);
-  CHECK(f[0].proposition == "selling the island");
+  CHECK(f[0].proposition == "Denmark sells the island");
 }
 
 TEST_CASE("Hedges are flags, not propositions", "[importers]") {
@@ -63,13 +63,16 @@ TEST_CASE("In the event that marks a condition", "[importers]") {
   CHECK(f[0].conditional);
 }
 
-TEST_CASE("Concept paraphrases share one proposition", "[importers]") {
+TEST_CASE("Paraphrases share a predicate class and a concept", "[importers]") {
   const schema::DocumentClaims dc = ExtractClaims(
       "Title\n\nSerbia said ceding territory was out of the question. Hungary said a swap of "
       "land should be considered.");
   REQUIRE(dc.mentions.size() == 2);
-  REQUIRE(dc.propositions.size() == 1);
-  CHECK(dc.propositions[0].concept_name == "territorial concessions");
+  REQUIRE(dc.propositions.size() == 2);
+  for (const schema::Proposition& p : dc.propositions) {
+    CHECK(p.predicate == "cede_territory");
+    CHECK(p.concept_name == "territorial concessions");
+  }
   REQUIRE(dc.claims.size() == 2);
   CHECK(dc.claims[0].polarity == -dc.claims[1].polarity);
 }

@@ -47,6 +47,20 @@ bool Parser::Clause(uint32_t b, uint32_t e, int controller) {
   while (e > b && (T(e - 1) == Tag::kQuote || T(e - 1) == Tag::kPunct)) --e;
   if (b >= e) return false;
   if (T(b) == Tag::kTo) ++b;  // an infinitive: "to join Nato"
+  // "guarantees that the fund will not shrink": a transparent noun passes
+  // its clause through.
+  {
+    uint32_t k = b;
+    while (k < e && (T(k) == Tag::kDet || T(k) == Tag::kAdj)) ++k;
+    if (k + 2 < e && T(k) == Tag::kNoun && (W(k + 1) == "that" || T(k + 1) == Tag::kTo)) {
+      const Operator* op = lex_.OperatorOf(tag(k).info->noun_lemma, 'n');
+      if (op != nullptr && op->kind == Operator::Kind::kTransparent && op->polarity > 0 &&
+          (W(k + 1) == "that" || T(k + 2) == Tag::kVerb)) {
+        frame_.first = std::max(frame_.first, k + 2);
+        return Clause(k + 2, e, controller);
+      }
+    }
+  }
   uint32_t group = 0, verb = 0;
   if (!FindVerbGroup(b, e, &group, &verb)) {
     // No verb: a noun phrase ("Russia's return"), perhaps negated ("not our fight").
@@ -73,7 +87,8 @@ bool Parser::FindVerbGroup(uint32_t b, uint32_t e, uint32_t* group_first, uint32
     if (tg == Tag::kBe && k == b) continue;
     uint32_t j = k + 1;
     while (j < e && (T(j) == Tag::kNeg || T(j) == Tag::kAdv || T(j) == Tag::kBe ||
-                     T(j) == Tag::kHave || T(j) == Tag::kQuote)) {
+                     T(j) == Tag::kHave || T(j) == Tag::kQuote ||
+                     (T(j) == Tag::kTo && T(j - 1) == Tag::kHave))) {  // "would have to"
       ++j;
     }
     if (j < e && T(j) == Tag::kVerb) {
@@ -285,6 +300,16 @@ bool Parser::Verbal(uint32_t b, uint32_t subject_last, uint32_t verb_first, uint
       frame_.first = c;
       return Clause(c, e, addressee >= 0 ? addressee : speaker);
     }
+  }
+  if (const Operator* op = lex_.OperatorOf(lemma, 'v');
+      op != nullptr && passive && op->kind == Operator::Kind::kTransparent && se > sb) {
+    // "a swap of land should be considered", "talks must be resumed": the
+    // subject is what the operator governs.
+    frame_.polarity *= op->polarity;
+    frame_.hedged = frame_.hedged || op->hedged;
+    frame_.dropped.push_back(verb);
+    frame_.last = std::min(frame_.last, se);
+    return Clause(sb, se, -1);
   }
   if (const Operator* op = lex_.OperatorOf(lemma, 'v'); op != nullptr) {
     switch (op->kind) {

@@ -109,6 +109,8 @@ NounPhrase Parser::ParseNounPhrase(uint32_t b, uint32_t e) const {
     np.core_last = std::max(np.core_last, std::min(e, (*in_.refs)[tag(last_noun).ref].last));
   }
   uint32_t j = np.core_last;
+  // A closing quote before the complement: "a 'give and take' of boundaries".
+  if (j + 1 < e && T(j) == Tag::kQuote && (T(j + 1) == Tag::kPrep || T(j + 1) == Tag::kTo)) ++j;
   while (j < e && (T(j) == Tag::kPrep || T(j) == Tag::kTo) && !IsBoundary(j) && W(j) != "as") {
     uint32_t s = j + 1;
     while (s < e && (T(s) == Tag::kDet || T(s) == Tag::kQuote || T(s) == Tag::kAdj ||
@@ -179,13 +181,17 @@ bool Parser::NominalPhrase(const NounPhrase& np, uint32_t e, int agent) {
   // Two-word nouns of the lexicon: "peace deal", "death penalty", "arrest warrant".
   NounPhrase trimmed;
   bool two_word = false;
-  if (!np.modifiers.empty() && np.modifiers.back() + 1 == head && T(head) == Tag::kNoun) {
-    const uint32_t m = np.modifiers.back();
-    const std::string two = W(m) + " " + lemma;
-    if (!lex_.ClassesOf(two, 'n').empty() || lex_.OperatorOf(two, 'n') != nullptr) {
-      lemma = two;
+  // Three-word ones too: "give and take".
+  for (size_t n = 2; n >= 1 && !two_word; --n) {
+    const size_t mods = np.modifiers.size();
+    if (mods < n || np.modifiers[mods - n] + n != head || T(head) != Tag::kNoun) continue;
+    std::string words;
+    for (size_t i = mods - n; i < mods; ++i) words += W(np.modifiers[i]) + " ";
+    words += lemma;
+    if (!lex_.ClassesOf(words, 'n').empty() || lex_.OperatorOf(words, 'n') != nullptr) {
+      lemma = words;
       trimmed = np;
-      trimmed.modifiers.pop_back();
+      trimmed.modifiers.resize(mods - n);
       two_word = true;
     }
   }
@@ -292,6 +298,11 @@ bool Parser::NominalPhrase(const NounPhrase& np, uint32_t e, int agent) {
     // "acts of genocide", "the ICJ genocide case": what it is of, or about.
     frame_.polarity *= op->polarity;
     if (c + 1 < e && W(c) == "of") return Clause(c + 1, e, agent);
+    // "guarantees that the fund will not shrink", "a deal to end the war".
+    if (c + 1 < e && (W(c) == "that" || (T(c) == Tag::kTo && T(c + 1) == Tag::kVerb))) {
+      if (frame_.first < c + 1) frame_.first = c + 1;
+      return Clause(c + 1, e, agent);
+    }
     size_t i = 0;
     while (i < content_mods.size() &&
            (T(content_mods[i]) == Tag::kName || T(content_mods[i]) == Tag::kDemonym)) {

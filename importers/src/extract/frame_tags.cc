@@ -60,6 +60,18 @@ Tag ClosedClass(const std::string& w) {
 
 namespace {
 
+// "ceding territory", "supplying arms": a gerund whose next word is an
+// object its predicate class names, not a compound noun ("rising prices").
+bool GerundWithObject(const Lexicon& lexicon, const WordInfo& ing, const WordInfo& next,
+                      const std::string& next_lower) {
+  const std::string& object = next.noun_lemma.empty() ? next_lower : next.noun_lemma;
+  for (const int c : lexicon.predicates().ClassesOf(ing.verb_lemma, 'v')) {
+    const auto& objects = lexicon.predicates().classes()[c].objects;
+    if (std::find(objects.begin(), objects.end(), object) != objects.end()) return true;
+  }
+  return false;
+}
+
 bool Plural(const Token& t) { return t.lower.size() > 3 && t.lower.back() == 's' && !t.lower.ends_with("ss"); }
 
 }  // namespace
@@ -126,7 +138,11 @@ std::vector<Tagged> TagTokens(const FrameInput& in, uint32_t first, uint32_t las
       continue;
     }
     Tag closed = tok.closed != 0xFF ? static_cast<Tag>(tok.closed) : ClosedClass(w);
-    if (closed == Tag::kNeg && w == "no" && k + 1 < last && t[k + 1].lower == "longer") closed = Tag::kNeg;
+    if (closed == Tag::kConj && k > first && k + 1 < last && prev == Tag::kNoun &&
+        !in.lexicon->predicates().ClassesOf(t[k - 1].lower + " " + w + " " + t[k + 1].lower, 'n')
+             .empty()) {
+      closed = Tag::kNoun;  // one noun of the lexicon: "give and take"
+    }
     if (closed != Tag::kOther) {
       tg.tag = closed;
       if (closed == Tag::kSub || closed == Tag::kRel || closed == Tag::kConj) finite_seen = false;
@@ -180,8 +196,10 @@ std::vector<Tagged> TagTokens(const FrameInput& in, uint32_t first, uint32_t las
     } else if (v && (prev == Tag::kModal || prev == Tag::kDo ||
                      (prev == Tag::kNeg && k > first && (at(k - 1).tag == Tag::kNeg)))) {
       tag = Tag::kVerb;
-    } else if (v && prev == Tag::kTo && info.form == VerbForm::kBase) {
-      tag = Tag::kVerb;
+    } else if (v && prev == Tag::kTo &&
+               (info.form == VerbForm::kBase ||
+                (info.form == VerbForm::kPast && next_closed == Tag::kDet))) {
+      tag = Tag::kVerb;  // "to involve", and a slip such as "to involved a"
     } else if (v && prev == Tag::kHave && info.form == VerbForm::kPast) {
       tag = Tag::kVerb;
     } else if (prev == Tag::kBe) {
@@ -202,7 +220,8 @@ std::vector<Tagged> TagTokens(const FrameInput& in, uint32_t first, uint32_t las
                prev == Tag::kRel || prev == Tag::kSub || k == first) {
       // At the start of a clause: a gerund, an imperative ("Halt the
       // reform"), or the subject.
-      if (v && info.form == VerbForm::kIng && !(n && next_nounish)) {
+      if (v && info.form == VerbForm::kIng &&
+          (!(n && next_nounish) || GerundWithObject(*in.lexicon, info, *next_info, next->lower))) {
         tag = Tag::kVerb;
       } else if (v && !n && !a) {
         tag = Tag::kVerb;

@@ -42,10 +42,10 @@ absl::StatusOr<Quote> Context::ToQuote(const Evidence& e) {
           .hedged = e.hedged,
           .conditional = e.conditional,
           .is_new = IsNew(e.sequence)};
-  auto link = links_.find(e.document);
-  if (link == links_.end()) {
+  auto link = doc_links_.find(e.document);
+  if (link == doc_links_.end()) {
     SG_ASSIGN_OR_RETURN(schema::Document d, db_.GetDocument(e.document, ro_));
-    link = links_.emplace(e.document, d.url.empty() ? d.source : d.url).first;
+    link = doc_links_.emplace(e.document, d.url.empty() ? d.source : d.url).first;
   }
   q.link = link->second;
   if (e.conditional) {
@@ -53,6 +53,23 @@ absl::StatusOr<Quote> Context::ToQuote(const Evidence& e) {
     q.condition = CollapseSpace(m.condition);
   }
   return q;
+}
+
+absl::Status Context::LoadLinks() {
+  if (!options_.link_paraphrases) return absl::OkStatus();
+  SG_ASSIGN_OR_RETURN(links_, PropositionLinks::Build(db_, {.snapshot = options_.snapshot}));
+  return absl::OkStatus();
+}
+
+std::set<schema::PropositionId> Context::WithLinked(
+    const std::set<schema::PropositionId>& props) const {
+  std::set<schema::PropositionId> out;
+  for (schema::PropositionId p : props) {
+    const schema::PropositionId rep = links_.Resolve(p).first;
+    out.insert(rep);
+    for (const PropositionLink& l : links_.Group(rep)) out.insert(l.from);
+  }
+  return out;
 }
 
 absl::StatusOr<Quote> Context::LoadQuote(uint64_t sequence) {
@@ -149,6 +166,7 @@ absl::Status AddNewContradictions(Context& cx, const ClaimViews& views,
   if (touched.empty()) return absl::OkStatus();
   ContradictionOptions o{.by_concept = cx.options().by_concept,
                          .level = report_internal::ViewLevel(cx.options()),
+                         .link_paraphrases = cx.options().link_paraphrases,
                          .evidence_per_holder = cx.options().quotes};
   o.filter.snapshot = cx.options().snapshot;
   o.filter.propositions.assign(touched.begin(), touched.end());
@@ -185,7 +203,8 @@ absl::Status AddNewContradictions(Context& cx, const ClaimViews& views,
 absl::Status AddNewReversals(Context& cx, Report& report) {
   ChangeOptions o{.since_sequence = cx.options().since_sequence,
                   .evidence = cx.options().quotes,
-                  .level = cx.options().level};
+                  .level = cx.options().level,
+                  .link_paraphrases = cx.options().link_paraphrases};
   o.filter.snapshot = cx.options().snapshot;
   SG_ASSIGN_OR_RETURN(auto it, FindReversals(cx.db(), o));
   for (; it->Valid(); it->Next()) {
@@ -224,6 +243,7 @@ absl::StatusOr<Report> BuildReport(engine::Database& db, const ReportOptions& op
                                                    " is past the database's next sequence ", next));
   }
   Context cx(db, options);
+  SG_RETURN_IF_ERROR(cx.LoadLinks());
   Report report{.profile = options.profile,
                 .level = options.level,
                 .by_concept = options.by_concept,
@@ -233,6 +253,7 @@ absl::StatusOr<Report> BuildReport(engine::Database& db, const ReportOptions& op
                 .until_sequence = next};
   std::set<schema::PropositionId> touched;
   SG_RETURN_IF_ERROR(CountNew(cx, report, touched));
+  touched = cx.WithLinked(touched);
   SG_ASSIGN_OR_RETURN(ClaimViews views, report_internal::ReadClaimViews(cx));
   SG_RETURN_IF_ERROR(AddNewContradictions(cx, views, touched, report));
   SG_RETURN_IF_ERROR(AddNewReversals(cx, report));

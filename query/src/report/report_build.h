@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -34,7 +35,13 @@ class Context {
   RecordCache& records() { return records_; }
   // How the whole-store sections read holders: the report's level, else
   // as the contradiction and network questions do by default.
-  ViewMapping mapping() { return {.level = ViewLevel(options_), .resolver = &levels_}; }
+  ViewMapping mapping() {
+    return {.level = ViewLevel(options_), .resolver = &levels_, .links = &links_};
+  }
+  // Reads the paraphrase links when the options ask for them.
+  absl::Status LoadLinks();
+  // `props` with every proposition linked to one of them.
+  std::set<schema::PropositionId> WithLinked(const std::set<schema::PropositionId>& props) const;
   const engine::ReadOptions& read_options() const { return ro_; }
   bool IsNew(uint64_t sequence) const { return sequence >= options_.since_sequence; }
 
@@ -47,8 +54,9 @@ class Context {
   const ReportOptions& options_;
   RecordCache records_;
   LevelResolver levels_;
+  PropositionLinks links_;
   engine::ReadOptions ro_;
-  std::unordered_map<schema::DocumentId, std::string> links_;
+  std::unordered_map<schema::DocumentId, std::string> doc_links_;
 };
 
 // The claims of the whole view, and of the mentions before since_sequence,

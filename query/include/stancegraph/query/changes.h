@@ -92,6 +92,10 @@ struct ChangeOptions {
   // and the president later for is a state-level reversal of their country.
   // Default: nullopt (auto).
   std::optional<Level> level;
+  // Read propositions through paraphrase links (proposition_links.h), as
+  // contradictions do: "halting arms sales" one day and "arms sales" the
+  // next is a reversal. Default: true.
+  bool link_paraphrases = true;
 };
 
 // Not thread-safe. Must not outlive the Database.

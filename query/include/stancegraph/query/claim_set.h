@@ -19,7 +19,9 @@ namespace stancegraph::query {
 // One claim as a view reads it. Under a ViewMapping, `holder` is the side at
 // the view's level and `proposition` the representative; `speaker` and
 // `stated` then keep the stored claim's holder and proposition (0 = the same
-// as `holder` / `proposition`, always so without a mapping).
+// as `holder` / `proposition`, always so without a mapping). `polarity` is
+// the polarity on `proposition`: the stored claim's times `sign`, which is -1
+// when the stated proposition says the opposite of its representative.
 struct ClaimStat {
   schema::PropositionId proposition = 0;
   int8_t polarity = 0;
@@ -32,6 +34,7 @@ struct ClaimStat {
   schema::Timestamp last_made = schema::kNoTime;
   schema::EntityId speaker = 0;
   schema::PropositionId stated = 0;
+  int8_t sign = 1;
 };
 
 // The stored claim's holder and proposition, and its id.

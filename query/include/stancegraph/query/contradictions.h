@@ -82,6 +82,12 @@ struct ContradictionOptions {
   // kState a person and their own state are one side and never oppose each
   // other. Default: kPerson.
   Level level = Level::kPerson;
+  // Read propositions through paraphrase links (proposition_links.h): a
+  // claim on "a Gaza ceasefire" meets one on "a ceasefire in Gaza between
+  // Israel and Hamas", and one on "a ban on X" meets one on X with its
+  // polarity flipped. Each contradiction lists the stated propositions.
+  // Default: true.
+  bool link_paraphrases = true;
   // Mentions loaded per holder and side (reads the proposition's mentions
   // once per contradiction). Default: 2; 0 = none (claim index only).
   size_t evidence_per_holder = 2;

@@ -91,6 +91,9 @@ struct NetworkOptions {
   // The level holders are read at: at kState a person and their own state
   // are one node. Default: kPerson, as named.
   Level level = Level::kPerson;
+  // Read propositions through paraphrase links, as contradictions do.
+  // Default: true.
+  bool link_paraphrases = true;
 };
 
 // Projects the view onto holders.

@@ -54,6 +54,9 @@ struct ReportOptions {
   // concept as one issue. Default: false (as ContradictionOptions and
   // NetworkOptions).
   bool by_concept = false;
+  // Read propositions through paraphrase links, as the queries do.
+  // Default: true.
+  bool link_paraphrases = true;
   // Read as of this snapshot; must outlive the call. Default: latest.
   const engine::Snapshot* snapshot = nullptr;
 };

@@ -3,15 +3,17 @@
 // builders of views (ClaimSet::Build, the reversal timelines, the report's
 // claim views) take one; the default reads everything as stored.
 //
-// The proposition mapping is a hook: it is the identity today, and is where
-// links between paraphrased propositions plug in, the same way the holder
-// levels do.
+// Propositions are read through paraphrase links (proposition_links.h):
+// a claim on a linked proposition counts on its group's representative, with
+// its polarity flipped when the link says the proposition states the
+// opposite ("a ban on X" against "X").
 #pragma once
 
-#include <functional>
+#include <utility>
 
 #include "absl/status/statusor.h"
 #include "stancegraph/query/levels.h"
+#include "stancegraph/query/proposition_links.h"
 #include "stancegraph/schema/types.h"
 
 namespace stancegraph::query {
@@ -21,11 +23,12 @@ struct ViewMapping {
   Level level = Level::kPerson;
   // Required when level != kPerson; must outlive the builders using it.
   LevelResolver* resolver = nullptr;
-  // Proposition -> its representative. Default: empty = as stated.
-  std::function<schema::PropositionId(schema::PropositionId)> propositions;
+  // Paraphrase links; must outlive the builders using it. Default: none =
+  // every proposition as stated.
+  const PropositionLinks* links = nullptr;
 
   bool MapsHolders() const { return level != Level::kPerson; }
-  bool MapsPropositions() const { return static_cast<bool>(propositions); }
+  bool MapsPropositions() const { return links != nullptr && !links->empty(); }
   bool IsIdentity() const { return !MapsHolders() && !MapsPropositions(); }
 
   // The side of `holder` for a claim made at `made`.
@@ -34,8 +37,9 @@ struct ViewMapping {
     if (!MapsHolders()) return holder;
     return resolver->SideOf(holder, made, level);
   }
-  schema::PropositionId Proposition(schema::PropositionId prop) const {
-    return propositions ? propositions(prop) : prop;
+  // Where a claim on `prop` counts, and the sign its polarity takes there.
+  std::pair<schema::PropositionId, int8_t> Proposition(schema::PropositionId prop) const {
+    return links != nullptr ? links->Resolve(prop) : std::pair{prop, int8_t{1}};
   }
 };
 
