@@ -243,6 +243,19 @@ void Finder::FindSource(const Sentence& s, Candidate* c, std::span<const Candida
       take_ref(*r);
       return;
     }
+    // A predicate adjective coordinated before the cue: "Shell sorry and
+    // pledges to ...", "Minister defiant but promises ...".
+    if ((prev == "and" || prev == "but") && p >= s.first + 3) {
+      const Token& adj = t_[p - 2];
+      const WordInfo* ai = adj.info;
+      if (ai != nullptr && ai->adj && !ai->noun && !ai->verb && !adj.capitalized) {
+        if (const EntityRef* r = RefEndingAt(p - 2);
+            r != nullptr && r->kind != RefKind::kPronoun && r->first == s.first) {
+          take_ref(*r);
+          return;
+        }
+      }
+    }
     if (prev == ")") {
       uint32_t q = p - 1;
       while (q > s.first && t_[q].lower != "(") --q;
@@ -462,6 +475,15 @@ uint32_t Finder::ContentEnd(uint32_t begin, uint32_t limit, const Sentence& s) c
     if (w == "," && t_[m + 1].kind == TokenKind::kWord && lex_.cue_index().count(next) &&
         !in_quote_[m + 1]) {
       return m;
+    }
+    // "..., a claim Starmer rejected": an appositive that judges the
+    // content is not part of it (rebuttals.h attaches it).
+    if (w == "," && m + 2 < limit && (next == "a" || next == "an" || next == "the") &&
+        t_[m + 2].kind == TokenKind::kWord) {
+      const Token& n = t_[m + 2];
+      const std::string& lemma = n.info != nullptr && n.info->noun ? n.info->noun_lemma : n.lower;
+      const Operator* op = lex_.predicates().OperatorOf(lemma, 'n');
+      if (op != nullptr && op->kind == Operator::Kind::kClaim) return m;
     }
     if (w == "," && (next == "while" || next == "whereas" || next == "although" ||
                      next == "though" || next == "however" || next == "meanwhile" ||

@@ -150,6 +150,15 @@ class Tagger {
     const bool other = wn.IsLemma(wn.Lemma(tok.lower, lang::Pos::kVerb), lang::Pos::kVerb) ||
                        wn.IsLemma(wn.Lemma(tok.lower, lang::Pos::kAdj), lang::Pos::kAdj);
     if (!noun) return other;
+    // A compound the predicate lexicon knows: "Peace talks", "Land swap".
+    if (k + 1 < end && t_[k + 1].kind == TokenKind::kWord) {
+      const std::string& next = t_[k + 1].lower;
+      const std::string next_noun = wn.Lemma(next, lang::Pos::kNoun);
+      if (!lex_.predicates().ClassesOf(tok.lower + " " + next, 'n').empty() ||
+          !lex_.predicates().ClassesOf(tok.lower + " " + next_noun, 'n').empty()) {
+        return true;
+      }
+    }
     // A noun may be a surname ("Bush said"): common only before another
     // noun ("Peace talks") or a name ("Halt Israel's reform").
     if (k + 1 >= end || t_[k + 1].kind != TokenKind::kWord || Is(t_[k + 1], WordBits::kCue)) {

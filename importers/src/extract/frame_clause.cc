@@ -398,6 +398,11 @@ bool Parser::Verbal(uint32_t b, uint32_t subject_last, uint32_t verb_first, uint
     PhraseArgs(object.first, object.core_last, Role::kPatient,
                cls == nullptr || !cls->absorbs_object);
   }
+  // A gerund right after the verb: "stop buying Russian oil".
+  if (!has_object && rest < e && T(rest) == Tag::kVerb && tag(rest).info != nullptr &&
+      tag(rest).info->form == VerbForm::kIng) {
+    return Clause(rest, e, subject_entity >= 0 ? subject_entity : controller);
+  }
   // A complement event right after the verb: "refrain from attacking Israel".
   if (!has_object && rest < e && T(rest) == Tag::kPrep && W(rest) != "by" && !IsBoundary(rest)) {
     uint32_t c = rest + 1;

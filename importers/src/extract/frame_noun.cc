@@ -152,6 +152,11 @@ void Parser::PhraseArgs(uint32_t b, uint32_t e, Role entity_role, bool terms) {
     if (terms && tg.tag == Tag::kNoun && tg.info != nullptr) {
       const std::string lemma = tg.info->noun ? tg.info->noun_lemma : W(k);
       if (IsGenericNoun(t_[k]) || in_.morphology->IsHumanNoun(lemma)) continue;
+      // "war criminals", "aid workers": what describes people is no term.
+      if (k + 1 < e && T(k + 1) == Tag::kNoun && tag(k + 1).info != nullptr &&
+          tag(k + 1).info->noun && in_.morphology->IsHumanNoun(tag(k + 1).info->noun_lemma)) {
+        continue;
+      }
       AddArg(Role::kTheme, -1, lemma, k, k + 1);
     }
   }
@@ -204,6 +209,10 @@ bool Parser::NominalPhrase(const NounPhrase& np, uint32_t e, int agent) {
   std::vector<int> by_holders;
   std::vector<int> extra_holders;  // "bans by Poland and Hungary": all but the first
   uint32_t c = np.core_last;
+  if (c + 1 < e && T(c) == Tag::kQuote &&
+      (T(c + 1) == Tag::kPrep || T(c + 1) == Tag::kTo || W(c + 1) == "that")) {
+    ++c;  // "a 'bridging proposal' for ..."
+  }
   if (c + 1 < e && (W(c) == "by" || W(c) == "from")) {
     const NounPhrase by = ParseNounPhrase(c + 1, e);
     std::vector<int> ents;
@@ -303,11 +312,9 @@ bool Parser::NominalPhrase(const NounPhrase& np, uint32_t e, int agent) {
       if (frame_.first < c + 1) frame_.first = c + 1;
       return Clause(c + 1, e, agent);
     }
-    size_t i = 0;
-    while (i < content_mods.size() &&
-           (T(content_mods[i]) == Tag::kName || T(content_mods[i]) == Tag::kDemonym)) {
-      ++i;
-    }
+    // Names before the event are its arguments ("the Gaza ceasefire deal");
+    // one that holds the phrase is no longer among content_mods.
+    const size_t i = 0;
     if (i < content_mods.size()) {
       const NounPhrase inner = ParseNounPhrase(content_mods[i], head);
       if (inner.head < head && NominalPhrase(inner, head, agent)) {

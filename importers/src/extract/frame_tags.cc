@@ -72,6 +72,14 @@ bool GerundWithObject(const Lexicon& lexicon, const WordInfo& ing, const WordInf
   return false;
 }
 
+// A verb the predicate lexicon reads a clause after: an operator ("keep",
+// "consider") or one of its classes' verbs ("stop", "resume").
+bool GovernsGerund(const Lexicon& lexicon, const WordInfo& verb) {
+  if (!verb.verb) return false;
+  return lexicon.predicates().OperatorOf(verb.verb_lemma, 'v') != nullptr ||
+         !lexicon.predicates().ClassesOf(verb.verb_lemma, 'v').empty();
+}
+
 bool Plural(const Token& t) { return t.lower.size() > 3 && t.lower.back() == 's' && !t.lower.ends_with("ss"); }
 
 }  // namespace
@@ -264,6 +272,11 @@ std::vector<Tagged> TagTokens(const FrameInput& in, uint32_t first, uint32_t las
       } else {
         tag = n ? Tag::kNoun : a ? Tag::kAdj : Tag::kVerb;
       }
+    } else if (prev == Tag::kVerb && v && info.form == VerbForm::kIng &&
+               GovernsGerund(*in.lexicon, t[k - 1].info != nullptr
+                                               ? *t[k - 1].info
+                                               : in.morphology->Info(t[k - 1].lower))) {
+      tag = Tag::kVerb;  // "stop buying Russian oil", "keep sending weapons"
     } else {
       tag = n ? Tag::kNoun : a ? Tag::kAdj : v ? Tag::kVerb : Tag::kNoun;
     }
