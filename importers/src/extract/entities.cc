@@ -2,8 +2,11 @@
 
 #include "extract/frame_tags.h"
 #include "extract/morphology.h"
+#include "extract/word_sets.h"
 
 #include <algorithm>
+#include <cctype>
+#include <unordered_map>
 
 #include "lang/wordnet.h"
 #include "stancegraph/schema/ids.h"
@@ -161,8 +164,21 @@ class Tagger {
     }
     // A noun may be a surname ("Bush said"): common only before another
     // noun ("Peace talks") or a name ("Halt Israel's reform").
-    if (k + 1 >= end || t_[k + 1].kind != TokenKind::kWord || Is(t_[k + 1], WordBits::kCue)) {
-      return false;
+    if (k + 1 >= end || t_[k + 1].kind != TokenKind::kWord) return false;
+    if (Is(t_[k + 1], WordBits::kCue)) {
+      // "Arson attacks blamed on ...", "Trade talks still stalled": a
+      // plural noun that is also a cue, with no object after it, is the
+      // head of the subject; "Bush attacks Kerry", "Rice says he" stay names.
+      const std::string& next = t_[k + 1].lower;
+      if (next.size() < 4 || next.back() != 's' ||
+          !wn.IsLemma(wn.Lemma(next, lang::Pos::kNoun), lang::Pos::kNoun) || k + 2 >= end) {
+        return false;
+      }
+      const Token& after = t_[k + 2];
+      return after.kind == TokenKind::kWord && !after.capitalized &&
+             ((after.grammar & kAux) != 0 ||
+              (after.lower.ends_with("ed") &&
+               wn.IsLemma(wn.Lemma(after.lower, lang::Pos::kVerb), lang::Pos::kVerb)));
     }
     const Token& next = t_[k + 1];
     if (next.capitalized) return other;
@@ -439,12 +455,48 @@ int DocEntities::FindAlias(const std::string& alias) const {
   return it == aliases_.end() ? -1 : it->second;
 }
 
+namespace {
+
+std::string LowerLastWord(const std::string& name) {
+  const size_t space = name.rfind(' ');
+  std::string w = name.substr(space == std::string::npos ? 0 : space + 1);
+  for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return w;
+}
+
+// A surname met before the full name, or without it in the same sentence
+// (a headline's "Malik", the body's "Shahid Malik"), is that person when
+// exactly one person of the document has that surname.
+void ResolveSurnames(const DocEntities& entities, std::vector<EntityRef>& refs) {
+  std::unordered_map<std::string, int> full_by_last;  // -1: two people share it
+  for (const EntityRef& r : refs) {
+    if (r.kind != RefKind::kName || r.entity < 0) continue;
+    const schema::Entity& e = entities.entity(r.entity);
+    if (e.type != EntityType::kPerson || e.name.find(' ') == std::string::npos) continue;
+    auto [it, added] = full_by_last.emplace(LowerLastWord(e.name), r.entity);
+    if (!added && it->second != r.entity) it->second = -1;
+  }
+  for (EntityRef& r : refs) {
+    if (r.kind != RefKind::kName || r.entity < 0) continue;
+    const schema::Entity& e = entities.entity(r.entity);
+    if ((e.type != EntityType::kPerson && e.type != EntityType::kUnknown) ||
+        e.name.find(' ') != std::string::npos || !e.roles.empty()) {
+      continue;
+    }
+    const auto it = full_by_last.find(LowerLastWord(e.name));
+    if (it != full_by_last.end() && it->second >= 0) r.entity = it->second;
+  }
+}
+
+}  // namespace
+
 std::vector<EntityRef> TagEntities(std::string_view text, const std::vector<Token>& tokens,
                                    const std::vector<Sentence>& sentences, const Lexicon& lexicon,
                                    schema::Timestamp published, DocEntities* entities) {
   std::vector<EntityRef> refs;
   Tagger tagger(text, tokens, lexicon, published, entities);
   for (const Sentence& s : sentences) tagger.TagSentence(s, &refs);
+  ResolveSurnames(*entities, refs);
   return refs;
 }
 
