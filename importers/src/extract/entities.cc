@@ -119,7 +119,12 @@ class Tagger {
     while (k < end) {
       const Token& tok = t_[k];
       if (IsNameToken(tok) || (tok.all_caps && tok.kind == TokenKind::kWord)) {
-        if (k > i && (Is(tok, lex_.bits().common) || Is(tok, WordBits::kCue))) break;
+        // "Bush says", "Iran states": a cue ends the name, unless the name
+        // with it is one the lexicon knows ("United States").
+        if (k > i && (Is(tok, lex_.bits().common) || Is(tok, WordBits::kCue)) &&
+            !lex_.alias_index().count(JoinLower(t_, i, k + 1))) {
+          break;
+        }
         ++k;
         if (k < end && t_[k].lower == "." && tok.lower.size() == 1 && t_[k].begin == tok.end) ++k;
         continue;

@@ -121,7 +121,11 @@ bool Parser::FindVerbGroup(uint32_t b, uint32_t e, uint32_t* group_first, uint32
     // clause's verb.
     if (k > b && T(k - 1) == Tag::kTo) continue;
     if (k > b && info->form == VerbForm::kIng) continue;
-    *group_first = k;
+    // "no longer supports", "never backed": the negation is the group's.
+    uint32_t g = k;
+    while (g > b && (T(g - 1) == Tag::kNeg || T(g - 1) == Tag::kAdv)) --g;
+    while (g < k && T(g) == Tag::kAdv && W(g) != "longer") ++g;
+    *group_first = g;
     *verb = k;
     return true;
   }
@@ -321,6 +325,9 @@ bool Parser::Verbal(uint32_t b, uint32_t subject_last, uint32_t verb_first, uint
                          T(c) == Tag::kAdv || T(c) == Tag::kQuote)) {
           ++c;
         }
+        // The text states what the operator governs: "France escalates the
+        // conflict" for "France did not want to escalate the conflict".
+        if (c < e && T(c) == Tag::kVerb && frame_.first < c) frame_.first = c;
         return Clause(c, e, subject_entity >= 0 ? subject_entity : controller);
       }
       case Operator::Kind::kFalse: {

@@ -123,6 +123,14 @@ std::vector<Tagged> TagTokens(const FrameInput& in, uint32_t first, uint32_t las
     switch (tok.kind) {
       case TokenKind::kPunct:
         tg.tag = Tag::kPunct;
+        // "Mr Phillips' proposal": a plural or -s possessive.
+        if ((tok.lower == "'" || tok.lower == "\u2019") && k > first && k + 1 < last &&
+            tok.begin == t[k - 1].end && t[k - 1].lower.ends_with("s") &&
+            t[k + 1].kind == TokenKind::kWord) {
+          tg.tag = Tag::kPoss;
+          prev = tg.tag;
+          continue;
+        }
         if (tok.lower == "," || tok.lower == ";" || tok.lower == ":" || tok.lower == "-") {
           finite_seen = false;
         }
@@ -202,7 +210,7 @@ std::vector<Tagged> TagTokens(const FrameInput& in, uint32_t first, uint32_t las
     } else if (only_adv || (info.adv && w.size() > 4 && w.ends_with("ly") && !n && !v)) {
       tag = Tag::kAdv;
     } else if (v && (prev == Tag::kModal || prev == Tag::kDo ||
-                     (prev == Tag::kNeg && k > first && (at(k - 1).tag == Tag::kNeg)))) {
+                     (prev == Tag::kNeg && k > first && (at(k - 1).tag == Tag::kNeg || t[k - 1].lower == "longer")))) {
       tag = Tag::kVerb;
     } else if (v && prev == Tag::kTo &&
                (info.form == VerbForm::kBase ||
