@@ -46,6 +46,12 @@ bool Parser::Clause(uint32_t b, uint32_t e, int controller) {
   }
   while (e > b && (T(e - 1) == Tag::kQuote || T(e - 1) == Tag::kPunct)) --e;
   if (b >= e) return false;
+  // A negated infinitive: "(tells Kyiv) not to expect quick EU entry".
+  if (b + 2 < e && T(b) == Tag::kNeg && T(b + 1) == Tag::kTo && T(b + 2) == Tag::kVerb) {
+    frame_.polarity = -frame_.polarity;
+    frame_.dropped.push_back(b);
+    ++b;
+  }
   if (T(b) == Tag::kTo) ++b;  // an infinitive: "to join Nato"
   // "guarantees that the fund will not shrink": a transparent noun passes
   // its clause through.
@@ -327,7 +333,7 @@ bool Parser::Verbal(uint32_t b, uint32_t subject_last, uint32_t verb_first, uint
         }
         // The text states what the operator governs: "France escalates the
         // conflict" for "France did not want to escalate the conflict".
-        if (c < e && T(c) == Tag::kVerb && frame_.first < c) frame_.first = c;
+        if (c < e && frame_.first < c && T(c) == Tag::kVerb) frame_.first = c;
         return Clause(c, e, subject_entity >= 0 ? subject_entity : controller);
       }
       case Operator::Kind::kFalse: {

@@ -285,6 +285,8 @@ std::vector<Tagged> TagTokens(const FrameInput& in, uint32_t first, uint32_t las
                                                ? *t[k - 1].info
                                                : in.morphology->Info(t[k - 1].lower))) {
       tag = Tag::kVerb;  // "stop buying Russian oil", "keep sending weapons"
+    } else if (a && n && next != nullptr && (next_nounish || next->capitalized)) {
+      tag = Tag::kAdj;  // "expect quick EU entry"
     } else {
       tag = n ? Tag::kNoun : a ? Tag::kAdj : v ? Tag::kVerb : Tag::kNoun;
     }
