@@ -45,6 +45,12 @@ void AddByConceptFlag(CLI::App* cmd, bool* by_concept, const std::string& what) 
   cmd->add_flag("--by-concept", *by_concept, what);
 }
 
+void AddAsStatedFlag(CLI::App* cmd, bool* as_stated) {
+  cmd->add_flag("--as-stated", *as_stated,
+                "Read each proposition as worded: no paraphrase links (a claim on \"a ban on "
+                "X\" then does not count against X; `query claims` shows the links)");
+}
+
 std::optional<query::Level> LevelArg(const std::string& level) { return query::ParseLevel(level); }
 
 

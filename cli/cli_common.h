@@ -38,6 +38,9 @@ absl::StatusOr<std::unique_ptr<engine::Database>> OpenForWriting(const std::stri
 void AddLevelOption(CLI::App* cmd, std::string* level, const std::string& what);
 // Adds `--by-concept`: concept-level results, only when asked.
 void AddByConceptFlag(CLI::App* cmd, bool* by_concept, const std::string& what);
+// Adds `--as-stated`: each proposition as worded, without the paraphrase
+// links (query/proposition_links.h) the queries read through by default.
+void AddAsStatedFlag(CLI::App* cmd, bool* as_stated);
 // The level named on the command line; nullopt for "auto".
 std::optional<query::Level> LevelArg(const std::string& level);
 

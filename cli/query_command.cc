@@ -4,6 +4,7 @@
 // with --format.
 #include <algorithm>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -12,6 +13,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "claim_links.h"
 #include "cli_common.h"
 #include "nlohmann/json.hpp"
 #include "stancegraph/query/aggregates.h"
@@ -23,6 +25,7 @@
 #include "stancegraph/query/lookup.h"
 #include "stancegraph/query/network.h"
 #include "stancegraph/query/network_io.h"
+#include "stancegraph/query/proposition_links.h"
 #include "stancegraph/schema/entity_type.h"
 #include "stancegraph/schema/ids.h"
 #include "stancegraph/schema/status_macros.h"
@@ -40,6 +43,7 @@ struct Common {
   std::string format = "table";
   query::FilterSpec spec;
   size_t limit = 0;
+  bool as_stated = false;  // --as-stated: no paraphrase links
 };
 
 void AddCommonOptions(CLI::App* cmd, Common* c, bool with_format = true) {
@@ -110,6 +114,8 @@ class Table {
  public:
   explicit Table(std::vector<std::string> header) { rows_.push_back(std::move(header)); }
   void Add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+  // A line printed whole under the last row, indented (table only).
+  void Note(std::string line) { notes_[rows_.size() - 1].push_back(std::move(line)); }
   size_t size() const { return rows_.size() - 1; }
 
   void Print(const std::string& format, std::ostream& out) const {
@@ -132,13 +138,16 @@ class Table {
       }
       cut.push_back(std::move(r));
     }
-    for (const auto& row : cut) {
+    for (size_t r = 0; r < cut.size(); ++r) {
       std::string line;
-      for (size_t i = 0; i < row.size(); ++i) {
-        line += row[i];
-        if (i + 1 < row.size()) line += std::string(width[i] - Columns(row[i]) + 2, ' ');
+      for (size_t i = 0; i < cut[r].size(); ++i) {
+        line += cut[r][i];
+        if (i + 1 < cut[r].size()) line += std::string(width[i] - Columns(cut[r][i]) + 2, ' ');
       }
       out << line << "\n";
+      if (const auto it = notes_.find(r); it != notes_.end()) {
+        for (const std::string& note : it->second) out << "  " << note << "\n";
+      }
     }
   }
 
@@ -149,6 +158,7 @@ class Table {
         s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
   }
   std::vector<std::vector<std::string>> rows_;
+  std::map<size_t, std::vector<std::string>> notes_;  // by row index
 };
 
 // --since TIME / --since-seq N: where "new" starts, or 0 when neither.
@@ -237,6 +247,7 @@ absl::Status Contradictions(const ContradictionsArgs& a) {
   // auto: holders as named, the library's default.
   query::ContradictionOptions o{.filter = s.filter,
                                 .by_concept = a.by_concept,
+                                .link_paraphrases = !a.common.as_stated,
                                 .evidence_per_holder = a.common.format == "table" ? 0 : a.evidence};
   if (level.has_value()) o.level = *level;
   SG_ASSIGN_OR_RETURN(auto it, query::FindContradictions(*s.db, o));
@@ -369,7 +380,8 @@ absl::Status Changes(const ChangesArgs& a) {
   query::ChangeOptions o{.filter = s.filter,
                          .since_sequence = since,
                          .evidence = a.common.format == "table" ? 0 : a.evidence,
-                         .level = level};
+                         .level = level,
+                         .link_paraphrases = !a.common.as_stated};
   SG_ASSIGN_OR_RETURN(auto it, query::FindReversals(*s.db, o));
   const std::string& format = a.common.format;
   Table table({"level", "holder", "proposition", "from", "until", "to", "since"});
@@ -415,13 +427,22 @@ absl::Status Claims(const Common& c) {
   SG_ASSIGN_OR_RETURN(Session s, Begin(c));
   SG_ASSIGN_OR_RETURN(query::ClaimSet set,
                       query::ClaimSet::Build(*s.db, s.filter, /*mention_stats=*/true));
-  query::RecordCache records(*s.db);
-  Table table({"holder", "polarity", "proposition", "mentions", "first", "last", "claim"});
+  // Claims are listed as stated; each linked one says where it counts.
+  SG_ASSIGN_OR_RETURN(query::PropositionLinks links,
+                      query::PropositionLinks::Build(*s.db, {.snapshot = s.filter.snapshot}));
+  query::RecordCache records(*s.db, s.filter.snapshot);
+  std::vector<std::string> header = {"holder", "polarity", "proposition", "mentions",
+                                     "first",  "last",     "claim"};
+  if (c.format == "csv") {
+    header.insert(header.end(), std::begin(kLinkCsvHeader), std::end(kLinkCsvHeader));
+  }
+  Table table(std::move(header));
   size_t printed = 0;
   for (const query::ClaimStat& cs : set.claims()) {
     if (Enough(c, printed++)) break;
-    const std::string& holder = records.Holder(cs.holder).name;
-    const std::string& prop = records.Proposition(cs.proposition).text;
+    const std::string holder = records.Holder(cs.holder).name;
+    const std::string prop = records.Proposition(cs.proposition).text;
+    const std::optional<ShownLink> link = LinkOf(links, cs.proposition, records);
     const schema::ClaimId id = schema::MakeClaimId(cs.holder, cs.proposition, cs.polarity);
     if (c.format == "json" || c.format == "jsonl") {
       json j = {{"claim_id", schema::FormatId(id)},
@@ -431,12 +452,19 @@ absl::Status Claims(const Common& c) {
       if (cs.mentions > 0) j["mentions"] = cs.mentions;
       if (cs.first_made != schema::kNoTime) j["first_time"] = schema::FormatTime(cs.first_made);
       if (cs.last_made != schema::kNoTime) j["last_time"] = schema::FormatTime(cs.last_made);
+      if (link.has_value()) j["linked_to"] = LinkToJson(*link);
       std::cout << Dump(j) << "\n";
       continue;
     }
-    table.Add({holder, PolarityText(cs.polarity), prop,
-               cs.mentions > 0 ? std::to_string(cs.mentions) : "", TimeText(cs.first_made),
-               TimeText(cs.last_made), schema::FormatId(id)});
+    std::vector<std::string> row = {holder, PolarityText(cs.polarity), prop,
+                                    cs.mentions > 0 ? std::to_string(cs.mentions) : "",
+                                    TimeText(cs.first_made), TimeText(cs.last_made),
+                                    schema::FormatId(id)};
+    if (c.format == "csv") {
+      for (std::string& f : LinkCsvFields(link)) row.push_back(std::move(f));
+    }
+    table.Add(std::move(row));
+    if (link.has_value()) table.Note(LinkNote(*link));
   }
   if (c.format == "table" || c.format == "csv") table.Print(c.format, std::cout);
   return absl::OkStatus();
@@ -470,7 +498,8 @@ absl::StatusOr<query::HolderNetwork> Network(Session& s, const NetworkArgs& a,
                           .kind = kind,
                           .normalisation = ParseNormalisation(a.normalise),
                           .min_count = a.min_count,
-                          .merge_concepts = a.by_concept};
+                          .merge_concepts = a.by_concept,
+                          .link_paraphrases = !a.common.as_stated};
   if (const std::optional<query::Level> level = LevelArg(a.level)) o.level = *level;
   return query::BuildHolderNetwork(*s.db, o);
 }
@@ -633,6 +662,7 @@ void AddQueryCommand(CLI::App& app) {
   c->add_flag("--count-pairs", ca->count_pairs,
               "Print only the number of (proposition, holder for, other holder against) triples");
   AddLevelOption(c, &ca->level, "as named (person)");
+  AddAsStatedFlag(c, &ca->common.as_stated);
   AddByConceptFlag(c, &ca->by_concept,
                    "Also list contradictions across the propositions of one concept "
                    "(\"level\": \"concept\")");
@@ -647,6 +677,7 @@ void AddQueryCommand(CLI::App& app) {
   AddLevelOption(g, &ch->level,
                  "each reversal at the most specific level where both of its days have one "
                  "holder");
+  AddAsStatedFlag(g, &ch->common.as_stated);
   g->add_flag("--count", ch->count, "Print only the number of (holder, proposition) pairs that flipped");
   g->add_flag("--count-events", ch->count_events, "With --count, also count every reversal");
   g->add_flag("--timeline", ch->timeline, "One holder's runs of stance on one proposition");
@@ -672,6 +703,7 @@ void AddQueryCommand(CLI::App& app) {
         ->check(CLI::IsMember({"none", "jaccard", "cosine"}))
         ->capture_default_str();
     AddLevelOption(cmd, &args->level, "as named (person)");
+    AddAsStatedFlag(cmd, &args->common.as_stated);
     AddByConceptFlag(cmd, &args->by_concept, "Treat the propositions of one concept as one issue");
     cmd->callback(Run([args, fn] { return fn(*args); }));
     return std::pair(cmd, args);

@@ -48,6 +48,7 @@ struct ReportArgs {
   size_t quotes = 2;
   std::string level;
   bool by_concept = false;
+  bool as_stated = false;
   int lock_retries = 5;
 };
 
@@ -148,7 +149,8 @@ absl::Status Run(const ReportArgs& a) {
                                .max_actors = a.top,
                                .quotes = a.quotes,
                                .level = LevelArg(a.level),
-                               .by_concept = a.by_concept};
+                               .by_concept = a.by_concept,
+                               .link_paraphrases = !a.as_stated};
   query::Report report;
   {
     SG_ASSIGN_OR_RETURN(auto db, OpenForReading(a.db_path));
@@ -215,6 +217,7 @@ void AddReportCommand(CLI::App& app) {
   AddLevelOption(cmd, &args->level,
                  "as `query` does: contradictions and networks as named, reversals at the "
                  "most specific level");
+  AddAsStatedFlag(cmd, &args->as_stated);
   AddByConceptFlag(cmd, &args->by_concept,
                    "Also report contradictions across a concept's propositions and the most "
                    "contested concepts, and treat a concept as one issue in the networks");

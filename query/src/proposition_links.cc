@@ -1,6 +1,7 @@
 #include "stancegraph/query/proposition_links.h"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -160,7 +161,9 @@ class Linker {
     for (size_t i : members) {
       const Item& a = items_[i];
       if (a.negators == 0) continue;
-      size_t best = members.size();
+      // An index into items_, like j; kNone until a candidate is found.
+      constexpr size_t kNone = std::numeric_limits<size_t>::max();
+      size_t best = kNone;
       size_t best_overlap = 0;
       for (size_t j : members) {
         const Item& b = items_[j];
@@ -169,13 +172,13 @@ class Linker {
         std::vector<std::string> common;
         std::set_intersection(a.args.begin(), a.args.end(), b.args.begin(), b.args.end(),
                               std::back_inserter(common));
-        if (best == members.size() || common.size() > best_overlap ||
+        if (best == kNone || common.size() > best_overlap ||
             (common.size() == best_overlap && b.negators < items_[best].negators)) {
           best = j;
           best_overlap = common.size();
         }
       }
-      if (best == members.size()) continue;
+      if (best == kNone) continue;
       const int8_t sign = (a.negators - items_[best].negators) % 2 == 1 ? -1 : 1;
       Link(i, best, sign,
            absl::StrCat(a.predicate, " states ", sign < 0 ? "the opposite of " : "",

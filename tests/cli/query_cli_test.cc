@@ -193,7 +193,9 @@ TEST_CASE("query claims, agreements and path answer from the same view", "[cli]"
   const std::string db = "--db " + Seed(f);
   Output claims = RunCli("query claims --holder Turkey --format csv " + db);
   CHECK(claims.exit_code == 0);
-  CHECK(claims.out.rfind("holder,polarity,proposition,mentions,first,last,claim\n", 0) == 0);
+  CHECK(claims.out.rfind(
+            "holder,polarity,proposition,mentions,first,last,claim,linked_to,link_sign,link_reason\n",
+            0) == 0);
   CHECK(claims.out.find("Turkey,-1,Sweden joins Nato,1,2023-01-24T00:00:00Z") != std::string::npos);
   CHECK(claims.out.find("Turkey,+1,Sweden joins Nato,1,2023-07-11T00:00:00Z") != std::string::npos);
 

@@ -1,7 +1,7 @@
 // The lexicons the built-in extractor reads: entities (countries, capitals,
 // demonyms, organisations, office holders with time-bounded roles), stance
 // cues, evaluative predicates, hedges and concepts. They are JSON data files
-// loaded at run time; see importers/lexicons/README for the format.
+// loaded at run time; see docs/lexicons.md for the format.
 //
 // Thread-safety: a loaded Lexicon is immutable and may be shared by threads.
 #pragma once
