@@ -133,7 +133,7 @@ TEST_CASE("a general wording counts on its only more specific reading", "[cli]")
   CHECK_THAT(table.out, Catch::Contains("), same: same predicate ceasefire"));
 }
 
-TEST_CASE("--as-stated is offered wherever propositions are read through links", "[cli]") {
+TEST_CASE("Every question read through paraphrase links offers --as-stated", "[cli]") {
   for (const char* command :
        {"query contradictions", "query changes", "query agreements", "query coalitions",
         "query actors", "query path", "report"}) {

@@ -21,10 +21,10 @@ void CheckRebutted(const std::string& text, int claimed = 1) {
   CHECK(bolivia.polarity == -claimed);
 }
 
-// Expected: Peru +1 and Bolivia -1 on "Bolivia poisoned the river"; today
-// Peru's content runs on into the appended clause and Peru gets -1 too.
+// Peru +1 and Bolivia -1 on "Bolivia poisoned the river": the appended
+// clause is not part of Peru's content.
 TEST_CASE("A claim rejected as nonsense in an appended clause",
-          "[importers][propositions][!mayfail]") {
+          "[importers][propositions]") {
   CheckRebutted(
       "Title\n\nPeru said Bolivia had poisoned the river, a claim Bolivia rejected as "
       "nonsense.");

@@ -103,7 +103,7 @@ TEST_CASE("After a closed quote, what follows ', X said,' is not the content", "
 
 TEST_CASE("Nouns that look like cues are not cues", "[importers]") {
   // "11 states" is a plural noun; "a program called X" names the program.
-  auto f = Extract("Title\n\nVoters in 11 states will vote on Tuesday, the party said.");
+  auto f = Extract("Title\n\nVoters in 11 states will vote on Tuesday, the campaign said.");
   REQUIRE(f.size() == 1);
   CHECK(f[0].predicate == "said");
   f = Extract("Title\n\nThe files were erased with a program called Shredder, the report said.");

@@ -1,6 +1,7 @@
 // The forms of reported speech: where the source, the cue and the content of
 // each statement are in a sentence.
 #include <algorithm>
+#include <cctype>
 #include <unordered_set>
 
 #include "extract/attribution_finder.h"
@@ -74,6 +75,33 @@ int Finder::GroupHolder(uint32_t end, const Sentence& s, uint32_t* first) {
                      (h.lower.size() > 3 && h.lower.back() == 's' &&
                       lex_.HasClass(h.lower.substr(0, h.lower.size() - 1), "group"));
   if (h.capitalized && !group) return -1;
+  // "the party", "the ministry": the body of that kind named last before it,
+  // else nobody the reader could name.
+  if (head > s.first && Has(head, lex_.bits().org_word) &&
+      (t_[head - 1].lower == "the" || t_[head - 1].lower == "this")) {
+    for (auto it = in_.refs->rbegin(); it != in_.refs->rend(); ++it) {
+      if (it->last > head - 1 || it->entity < 0 || it->kind == RefKind::kPronoun) continue;
+      const schema::Entity& e = ents_.entity(it->entity);
+      std::string lower = e.name;
+      for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (lower.find(h.lower) == std::string::npos) continue;
+      *first = head - 1;
+      return it->entity;
+    }
+    // Unnamed: a kind of body the lexicon knows many of ("the party":
+    // which?) names nobody; another ("the campaign", "the union") stays a
+    // group.
+    int named = 0;
+    for (const LexiconEntity& le : lex_.entities()) {
+      if (le.entity.type != schema::EntityType::kOrganisation &&
+          le.entity.type != schema::EntityType::kGovernment) {
+        continue;
+      }
+      std::string lower = le.entity.name;
+      for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (lower.ends_with(" " + h.lower) && ++named >= 3) return -1;
+    }
+  }
   if (!group) {
     // Any common noun after a determiner: "the actress", "a witness".
     bool det = false;
