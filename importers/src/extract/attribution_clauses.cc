@@ -29,6 +29,8 @@ void Finder::FindCandidates(const Sentence& s, std::vector<Candidate>* cands) co
   for (uint32_t k = s.first; k < s.last; ++k) {
     if (in_quote_[k] || t_[k].kind != TokenKind::kWord) continue;
     if (!noun_use_.empty() && noun_use_[k - s.first]) continue;
+    // The bit says whether the word starts any cue; most do not.
+    if (!Has(k, WordBits::kCue)) continue;
     const auto it = lex_.cue_index().find(t_[k].lower);
     if (it == lex_.cue_index().end()) continue;
     for (const int id : it->second) {
@@ -93,7 +95,7 @@ int Finder::GroupHolder(uint32_t end, const Sentence& s, uint32_t* first) {
     if (w.kind != TokenKind::kWord || IsDeterminer(w) || IsPreposition(w) ||
         IsAuxOrAdverb(w) || IsCoordinator(w) || Has(b - 1, lex_.bits().common) ||
         (RefEndingAt(b) != nullptr && RefEndingAt(b)->kind == RefKind::kDemonym) ||
-        lex_.cue_index().count(w.lower)) {
+        Has(b - 1, WordBits::kCue)) {
       break;
     }
     --b;
@@ -596,7 +598,7 @@ void Finder::ProcessSentence(uint32_t si, const Sentence& s) {
         const bool np_word = !IsPreposition(w) && !IsAuxOrAdverb(w) &&
                              !IsCoordinator(w) && !IsSubordinator(w) &&
                              w.lower != "that" && w.lower != "to";
-        if (w.kind != TokenKind::kWord || !np_word || lex_.cue_index().count(w.lower)) break;
+        if (w.kind != TokenKind::kWord || !np_word || (w.classes & WordBits::kCue) != 0) break;
       }
       const bool before_possible =
           content_start > s.first + 1 && (t_[content_start - 1].lower == "," ||
