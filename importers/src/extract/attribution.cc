@@ -128,7 +128,7 @@ bool Finder::VerbUse(uint32_t k, const Cue& cue, const Sentence& s) const {
   if (cue.lemma == "call" && tok.lower == "called" && k >= s.first + 2 &&
       t_[k - 1].kind == TokenKind::kWord && !t_[k - 1].capitalized && RefEndingAt(k) == nullptr) {
     for (uint32_t j = k - 1; j > s.first && j + 4 > k; --j) {
-      const std::string& w = t_[j - 1].lower;
+      const std::string_view w = t_[j - 1].lower;
       if (w == "a" || w == "an") return false;
       if (t_[j - 1].kind != TokenKind::kWord || IsPreposition(t_[j - 1]) || IsAuxOrAdverb(t_[j - 1])) {
         break;

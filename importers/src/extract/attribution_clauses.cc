@@ -30,6 +30,8 @@ void Finder::FindCandidates(const Sentence& s, std::vector<Candidate>* cands) co
   for (uint32_t k = s.first; k < s.last; ++k) {
     if (in_quote_[k] || t_[k].kind != TokenKind::kWord) continue;
     if (!noun_use_.empty() && noun_use_[k - s.first]) continue;
+    // The bit says whether the word starts any cue; most do not.
+    if (!Has(k, WordBits::kCue)) continue;
     const auto it = lex_.cue_index().find(t_[k].lower);
     if (it == lex_.cue_index().end()) continue;
     for (const int id : it->second) {
@@ -67,7 +69,7 @@ int Finder::GroupHolder(uint32_t end, const Sentence& s, uint32_t* first) {
   }
   if (h.kind != TokenKind::kWord || (h.capitalized && head != s.first)) return -1;
   for (uint32_t j = head; j > s.first && head - j < 3; --j) {
-    const std::string& w = t_[j - 1].lower;
+    const std::string_view w = t_[j - 1].lower;
     if (w == "neither" || w == "no" || w == "nobody") return -1;  // nobody holds it
     if (t_[j - 1].kind != TokenKind::kWord) break;
   }
@@ -121,7 +123,7 @@ int Finder::GroupHolder(uint32_t end, const Sentence& s, uint32_t* first) {
     if (w.kind != TokenKind::kWord || IsDeterminer(w) || IsPreposition(w) ||
         IsAuxOrAdverb(w) || IsCoordinator(w) || Has(b - 1, lex_.bits().common) ||
         (RefEndingAt(b) != nullptr && RefEndingAt(b)->kind == RefKind::kDemonym) ||
-        lex_.cue_index().count(w.lower)) {
+        Has(b - 1, WordBits::kCue)) {
       break;
     }
     --b;
@@ -210,7 +212,7 @@ void Finder::FindSource(const Sentence& s, Candidate* c, std::span<const Candida
   }
   uint32_t p = c->first;
   while (p > s.first && IsAuxOrAdverb(t_[p - 1]) && !t_[p - 1].capitalized) {
-    const std::string& w = t_[p - 1].lower;
+    const std::string_view w = t_[p - 1].lower;
     if (w == "not" || w == "n't" || w == "never") c->negated = !c->negated;
     --p;
   }
@@ -222,7 +224,7 @@ void Finder::FindSource(const Sentence& s, Candidate* c, std::span<const Candida
     c->holder_last = r.last;
     c->clause_start = r.first;
     if (r.first > s.first) {
-      const std::string& w = t_[r.first - 1].lower;
+      const std::string_view w = t_[r.first - 1].lower;
       const bool coordinator = IsCoordinator(t_[r.first - 1]);
       if (w == "if" || w == "unless" || w == "whether") {
         c->holder = -1;  // a cue inside a condition asserts nothing
@@ -296,7 +298,7 @@ void Finder::FindSource(const Sentence& s, Candidate* c, std::span<const Candida
       // An appositive: "Healey, the defence secretary, said"; "Paradis, who
       // has been active since 25, says"; "Sims - a teacher - says".
       for (uint32_t j = p - 1; j > s.first && j + 30 > p; --j) {
-        const std::string& w = t_[j - 1].lower;
+        const std::string_view w = t_[j - 1].lower;
         if (w != prev || j - 1 <= s.first) continue;
         const EntityRef* r = RefEndingAt(j - 1);
         if (r != nullptr && (r->first == s.first || t_[r->first - 1].kind != TokenKind::kWord ||
@@ -494,7 +496,7 @@ uint32_t Finder::ContentEnd(uint32_t begin, uint32_t limit, const Sentence& s) c
   (void)s;
   for (uint32_t m = begin; m < limit; ++m) {
     if (in_quote_[m] || m == begin) continue;
-    const std::string& w = t_[m].lower;
+    const std::string_view w = t_[m].lower;
     if (w == ";") return m;
     if (m + 1 >= limit) continue;
     const std::string& next = t_[m + 1].lower;
@@ -646,7 +648,7 @@ void Finder::ProcessSentence(uint32_t si, const Sentence& s) {
         const bool np_word = !IsPreposition(w) && !IsAuxOrAdverb(w) &&
                              !IsCoordinator(w) && !IsSubordinator(w) &&
                              w.lower != "that" && w.lower != "to";
-        if (w.kind != TokenKind::kWord || !np_word || lex_.cue_index().count(w.lower)) break;
+        if (w.kind != TokenKind::kWord || !np_word || (w.classes & WordBits::kCue) != 0) break;
       }
       const bool before_possible =
           content_start > s.first + 1 && (t_[content_start - 1].lower == "," ||

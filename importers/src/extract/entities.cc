@@ -27,7 +27,7 @@ std::string JoinLower(const std::vector<Token>& toks, uint32_t b, uint32_t e) {
 
 bool IsNameToken(const Token& t) { return t.kind == TokenKind::kWord && t.capitalized; }
 
-bool IsConnector(const std::string& w) {
+bool IsConnector(std::string_view w) {
   return w == "of" || w == "de" || w == "von" || w == "der" || w == "van" || w == "al" ||
          w == "bin" || w == "la" || w == "le" || w == "du" || w == "da" || w == "del" ||
          w == "the" || w == "and" || w == "for" || w == "on" || w == "&";

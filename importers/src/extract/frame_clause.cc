@@ -23,7 +23,7 @@ bool Experiencer(const std::string& lemma) {
          lemma == "endure" || lemma == "risk";
 }
 
-bool Particle(const std::string& w) {
+bool Particle(std::string_view w) {
   return w == "up" || w == "out" || w == "over" || w == "back" || w == "off" || w == "down" ||
          w == "on" || w == "away" || w == "about" || w == "with" || w == "at" || w == "from" ||
          w == "for" || w == "of" || w == "in" || w == "ahead" || w == "to" || w == "the" ||

@@ -42,7 +42,7 @@ bool Parser::HasAgent() const {
 bool Parser::IsBoundary(uint32_t k) const {
   const Tag tg = T(k);
   if (tg == Tag::kSub || tg == Tag::kRel) return true;
-  const std::string& w = W(k);
+  const std::string_view w = W(k);
   if (w == ";" || w == "-" || w == "--" || w == ":") return true;
   return w == "after" || w == "amid" || w == "despite" || w == "following" || w == "during" ||
          w == "before" || w == "until" || w == "since" || w == "ahead" || w == "without";
@@ -57,7 +57,7 @@ int Parser::Resolve(uint32_t k) const {
   if (tg.tag == Tag::kPron && options_.holder >= 0) {
     // A pronoun in the content is the holder when it can be: "Russia denies
     // it plans", "we will not negotiate" (Ukraine), "Trump said he would".
-    const std::string& w = W(k);
+    const std::string_view w = W(k);
     const schema::EntityType type = in_.entities->entity(options_.holder).type;
     const bool person = type == schema::EntityType::kPerson;
     const char gender = in_.entities->gender(options_.holder);
@@ -158,7 +158,7 @@ bool Parser::AddPredicate(const std::string& lemma, char pos, uint32_t token, ui
 
 void Parser::AdjunctClaims() {
   for (uint32_t k = first_; k + 1 < last_; ++k) {
-    const std::string& w = W(k);
+    const std::string_view w = W(k);
     if (w != "after" && w != "amid" && w != "following" && w != "despite") continue;
     const NounPhrase np = ParseNounPhrase(k + 1, last_);
     if (np.head >= last_ || T(np.head) != Tag::kNoun || tag(np.head).info == nullptr) continue;

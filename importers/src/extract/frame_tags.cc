@@ -1,8 +1,10 @@
 #include "extract/frame_tags.h"
 
 #include <algorithm>
-#include <unordered_map>
+#include <string_view>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
 #include "extract/word_sets.h"
 
 namespace stancegraph::importers::extract::internal {
@@ -10,8 +12,9 @@ namespace {
 
 }  // namespace
 
-Tag ClosedClass(const std::string& w) {
-  static const auto* m = new std::unordered_map<std::string, Tag>{
+Tag ClosedClass(std::string_view w) {
+  // Keyed by views of the literals below, so a lookup builds no string.
+  static const auto* m = new absl::flat_hash_map<absl::string_view, Tag>{
       {"the", Tag::kDet},     {"a", Tag::kDet},       {"an", Tag::kDet},     {"this", Tag::kDet},
       {"these", Tag::kDet},   {"those", Tag::kDet},   {"its", Tag::kDet},    {"his", Tag::kDet},
       {"her", Tag::kDet},     {"their", Tag::kDet},   {"our", Tag::kDet},    {"my", Tag::kDet},
@@ -45,7 +48,7 @@ Tag ClosedClass(const std::string& w) {
       {"one", Tag::kNum},
   };
   static const auto* preps = [] {
-    auto* p = new std::unordered_map<std::string, Tag>(*m);
+    auto* p = new absl::flat_hash_map<absl::string_view, Tag>(*m);
     for (const char* w : {"of", "in", "on", "at", "with", "by", "from", "about", "into", "over",
                           "under", "between", "against", "during", "without", "after", "before",
                           "than", "for", "through", "among", "across", "toward", "towards",
@@ -54,7 +57,7 @@ Tag ClosedClass(const std::string& w) {
     }
     return p;
   }();
-  const auto it = preps->find(w);
+  const auto it = preps->find(absl::string_view(w.data(), w.size()));
   return it != preps->end() ? it->second : Tag::kOther;
 }
 

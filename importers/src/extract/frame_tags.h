@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "extract/frame.h"
@@ -48,7 +49,7 @@ std::vector<Tagged> TagTokens(const FrameInput& in, uint32_t first, uint32_t las
 
 // The tag of a closed-class word ("the", "will", "not", "who"), kOther for
 // any other word. ClassifyTokens stores it in Token::closed.
-Tag ClosedClass(const std::string& lower);
+Tag ClosedClass(std::string_view lower);
 
 bool IsNominal(Tag t);  // can be part of a noun phrase
 const char* TagName(Tag t);

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "absl/container/node_hash_map.h"
 #include "lang/wordnet.h"
 #include "stancegraph/importers/lexicon.h"
 
@@ -51,8 +52,9 @@ class Morphology {
 
   const Lexicon& lexicon_;
   const lang::WordNet& wordnet_;
-  // Node-based: references stay valid while it grows.
-  std::unordered_map<std::string, WordInfo> cache_;
+  // Node-based: references stay valid while it grows. Looked up once per
+  // word token, so absl's probing (no chain walk, few string compares).
+  absl::node_hash_map<std::string, WordInfo> cache_;
   std::unordered_map<std::string, std::string> verb_of_noun_;
 };
 

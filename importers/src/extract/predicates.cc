@@ -2,9 +2,13 @@
 
 #include <algorithm>
 
+#include "absl/strings/string_view.h"
 
 namespace stancegraph::importers {
 namespace {
+
+// Debian's absl::string_view is not std::string_view.
+absl::string_view View(std::string_view s) { return absl::string_view(s.data(), s.size()); }
 
 const std::vector<int>& Empty() {
   static const auto* empty = new std::vector<int>();
@@ -30,7 +34,7 @@ std::string FirstWord(std::string_view phrase) {
 
 const std::vector<int>& PredicateLexicon::ClassesOf(std::string_view lemma, char pos) const {
   const auto& index = pos == 'v' ? verb_index_ : noun_index_;
-  const auto it = index.find(std::string(lemma));
+  const auto it = index.find(View(lemma));
   return it == index.end() ? Empty() : it->second;
 }
 
@@ -40,7 +44,7 @@ const Operator* PredicateLexicon::OperatorOf(std::string_view lemma, char pos) c
 }
 
 std::vector<int> PredicateLexicon::OppositeOf(std::string_view lemma) const {
-  const auto it = opposite_index_.find(std::string(lemma));
+  const auto it = opposite_index_.find(View(lemma));
   return it == opposite_index_.end() ? std::vector<int>{} : it->second;
 }
 
@@ -49,7 +53,7 @@ bool PredicateLexicon::IsLightVerb(std::string_view lemma) const {
 }
 
 size_t PredicateLexicon::MaxPhraseTokens(std::string_view word) const {
-  const auto it = phrase_tokens_.find(std::string(word));
+  const auto it = phrase_tokens_.find(View(word));
   return it == phrase_tokens_.end() ? 1 : it->second;
 }
 

@@ -15,7 +15,7 @@ constexpr size_t kMaxTextBytes = 200;
 // A token ends the proposition's text: a subordinate or time clause, an
 // adjunct, or punctuation that closes the clause.
 bool EndsText(const Token& t) {
-  const std::string& w = t.lower;
+  const std::string_view w = t.lower;
   return w == ";" || w == " - " || w == "--" || w == "after" || w == "amid" || w == "as" ||
          w == "despite" || w == "following" || w == "while" || w == "whilst" || w == "when" ||
          w == "if" || w == "unless" || w == "until" || w == "because" || w == "since" ||
@@ -25,7 +25,7 @@ bool EndsText(const Token& t) {
 
 // Auxiliaries dropped before the main verb: "will not join" -> "joins".
 bool Auxiliary(const Token& t) {
-  const std::string& w = t.lower;
+  const std::string_view w = t.lower;
   return IsModal(t) || w == "has" || w == "have" || w == "had" || w == "do" || w == "does" ||
          w == "did" || w == "to" || w == "be" || w == "'ll" || w == "going";
 }
@@ -198,7 +198,7 @@ class Builder {
         if (a.conjunct_group != group || a.entity == member) continue;
         for (uint32_t k = a.first; k < a.last; ++k) drop.insert(k);
         if (a.first > 0) {
-          const std::string& w = t_[a.first - 1].lower;
+          const std::string_view w = t_[a.first - 1].lower;
           if (w == "and" || w == "&" || w == "or" || w == ",") drop.insert(a.first - 1);
         }
         if (a.last < t_.size() && (t_[a.last].lower == "and" || t_[a.last].lower == "&" ||
@@ -214,7 +214,7 @@ class Builder {
     const bool verbal = !lead.nominal;
     if (verbal) {
       for (uint32_t k = lead.token; k > b; --k) {
-        const std::string& w = t_[k - 1].lower;
+        const std::string_view w = t_[k - 1].lower;
         if (!Auxiliary(t_[k - 1]) && !drop.count(k - 1) && t_[k - 1].kind != TokenKind::kOpenQuote &&
             t_[k - 1].kind != TokenKind::kCloseQuote && w != "not" && w != "n't" && w != "never") {
           break;

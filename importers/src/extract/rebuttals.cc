@@ -7,7 +7,7 @@
 namespace stancegraph::importers::extract {
 namespace {
 
-bool Demonstrative(const std::string& w) {
+bool Demonstrative(std::string_view w) {
   return w == "it" || w == "this" || w == "that" || w == "these" || w == "those" || w == "such";
 }
 

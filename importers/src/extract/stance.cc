@@ -6,7 +6,7 @@ namespace stancegraph::importers::extract {
 namespace {
 
 bool IsNegation(const std::vector<Token>& t, uint32_t k, uint32_t end) {
-  const std::string& w = t[k].lower;
+  const std::string_view w = t[k].lower;
   if (w == "not" || w == "n't" || w == "never") {
     // "not only ... but" is not a negation.
     return !(k + 1 < end && t[k + 1].lower == "only");
@@ -21,7 +21,7 @@ bool IsNegation(const std::vector<Token>& t, uint32_t k, uint32_t end) {
 // Starts of a condition: "if", "unless", "in the event that/of",
 // "provided (that)", "as long as", "on condition that". Returns its length.
 uint32_t ConditionAt(const std::vector<Token>& t, uint32_t k, uint32_t end) {
-  const std::string& w = t[k].lower;
+  const std::string_view w = t[k].lower;
   if (w == "if" || w == "unless") return 1;
   auto is = [&](uint32_t i, const char* s) { return i < end && t[i].lower == s; };
   if (w == "in" && is(k + 1, "the") && is(k + 2, "event")) return 3;

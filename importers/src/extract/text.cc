@@ -100,6 +100,19 @@ NormalizedText Normalize(std::string_view original) {
   out.to_original.reserve(original.size() + 1);
   size_t i = 0;
   while (i < original.size()) {
+    // Plain ASCII, most of an English text, is copied a run at a time;
+    // quote marks take the path below, which pairs them.
+    size_t run = i;
+    while (run < original.size() && static_cast<unsigned char>(original[run]) < 0x80 &&
+           original[run] != '\'' && original[run] != '`') {
+      ++run;
+    }
+    if (run > i) {
+      out.text.append(original.substr(i, run - i));
+      for (size_t k = i; k < run; ++k) out.to_original.push_back(static_cast<uint32_t>(k));
+      i = run;
+      continue;
+    }
     // '' and `` are how some wires write double quotes.
     if (i + 1 < original.size() && (original[i] == '\'' || original[i] == '`') &&
         original[i + 1] == original[i]) {

@@ -8,9 +8,9 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "stancegraph/schema/types.h"
 
 namespace stancegraph::importers {
@@ -85,9 +85,11 @@ class PredicateLexicon {
   std::vector<PredicateClass> classes_;
   std::vector<Operator> operators_;
   std::vector<std::string> light_verbs_;
-  std::unordered_map<std::string, std::vector<int>> verb_index_, noun_index_, opposite_index_;
-  std::unordered_map<std::string, int> operator_index_;  // pos + ":" + lemma
-  std::unordered_map<std::string, size_t> phrase_tokens_;
+  // Looked up by string_view (absl's heterogeneous lookup): no string is
+  // built per query.
+  absl::flat_hash_map<std::string, std::vector<int>> verb_index_, noun_index_, opposite_index_;
+  absl::flat_hash_map<std::string, int> operator_index_;  // pos + ":" + lemma
+  absl::flat_hash_map<std::string, size_t> phrase_tokens_;
 };
 
 }  // namespace stancegraph::importers
