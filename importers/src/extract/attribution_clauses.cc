@@ -211,9 +211,15 @@ void Finder::FindSource(const Sentence& s, Candidate* c, std::span<const Candida
     return;
   }
   uint32_t p = c->first;
-  while (p > s.first && IsAuxOrAdverb(t_[p - 1]) && !t_[p - 1].capitalized) {
+  while (p > s.first && !t_[p - 1].capitalized &&
+         (IsAuxOrAdverb(t_[p - 1]) ||
+          (t_[p - 1].lower == "longer" && p - 1 > s.first && t_[p - 2].lower == "no"))) {
     const std::string_view w = t_[p - 1].lower;
     if (w == "not" || w == "n't" || w == "never") c->negated = !c->negated;
+    if (w == "longer") {  // "no longer supports"
+      c->negated = !c->negated;
+      --p;
+    }
     --p;
   }
   c->predicate_first = p;

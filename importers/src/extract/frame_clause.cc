@@ -2,6 +2,7 @@
 // the verb, descending through operators to the verb that carries the content.
 #include <algorithm>
 
+#include "absl/strings/ascii.h"
 #include "extract/frame_internal.h"
 #include "extract/word_sets.h"
 
@@ -311,6 +312,23 @@ bool Parser::Verbal(uint32_t b, uint32_t subject_last, uint32_t verb_first, uint
       return Clause(c, e, addressee >= 0 ? addressee : speaker);
     }
   }
+  // "the sanctions on Iran should be eased": the passive of an opposite of
+  // the subject's class.
+  if (passive && se > sb) {
+    const NounPhrase subject = ParseNounPhrase(sb, se);
+    if (subject.head < se && IsEventNoun(subject.head)) {
+      const WordInfo* si = tag(subject.head).info;
+      const std::string noun = si != nullptr && si->noun ? si->noun_lemma : W(subject.head);
+      for (int cls : lex_.OppositeOf(lemma)) {
+        const auto& nouns = lex_.classes()[cls].nouns;
+        if (std::find(nouns.begin(), nouns.end(), noun) == nouns.end()) continue;
+        frame_.polarity = -frame_.polarity;
+        frame_.dropped.push_back(verb);
+        frame_.last = std::min(frame_.last, se);
+        return NominalPhrase(subject, se, -1);
+      }
+    }
+  }
   if (const Operator* op = lex_.OperatorOf(lemma, 'v');
       op != nullptr && passive && op->kind == Operator::Kind::kTransparent && se > sb) {
     // "a swap of land should be considered", "talks must be resumed": the
@@ -389,9 +407,49 @@ bool Parser::Verbal(uint32_t b, uint32_t subject_last, uint32_t verb_first, uint
     for (int cls : lex_.OppositeOf(lemma)) {
       const auto& nouns = lex_.classes()[cls].nouns;
       if (std::find(nouns.begin(), nouns.end(), noun) == nouns.end()) continue;
+      // "lift sanctions": the lifter is the sanctioner; "block Serbia's
+      // membership": the blocker is not the joiner.
       frame_.polarity = -frame_.polarity;
-      add_subject(Role::kAgent);
+      if (lex_.classes()[cls].agent_types.empty() && lex_.classes()[cls].objects.empty()) {
+        add_subject(Role::kAgent);
+      }
       return NominalPhrase(object, e, -1);
+    }
+  }
+  // "bar Serbia from the EU": the object is kept out of the class's object.
+  if (has_object && T(object.head) == Tag::kName && object.core_last + 1 < e &&
+      W(object.core_last) == "from") {
+    const NounPhrase from = ParseNounPhrase(object.core_last + 1, e);
+    if (from.head < e) {
+      const WordInfo* fi = tag(from.head).info;
+      const std::string head = fi != nullptr && fi->noun ? fi->noun_lemma : W(from.head);
+      std::string full;  // "european union" for a name
+      for (uint32_t k = from.first; k < from.core_last; ++k) {
+        if (T(k) == Tag::kDet) continue;
+        full += (full.empty() ? "" : " ") + W(k);
+      }
+      for (int cls : lex_.OppositeOf(lemma)) {
+        const auto& objects = lex_.classes()[cls].objects;
+        const int ent = EntityAt(from.head);
+        const std::string ent_name =
+            ent >= 0 ? absl::AsciiStrToLower(in_.entities->entity(ent).name) : "";
+        if (std::find(objects.begin(), objects.end(), head) == objects.end() &&
+            std::find(objects.begin(), objects.end(), full) == objects.end() &&
+            std::find(objects.begin(), objects.end(), ent_name) == objects.end()) {
+          continue;
+        }
+        frame_.polarity = -frame_.polarity;
+        frame_.dropped.push_back(verb);
+        FramePredicate p;
+        p.name = lex_.classes()[cls].name;
+        p.predicate_class = cls;
+        p.lemma = lemma;
+        p.token = verb;
+        frame_.chain.push_back(std::move(p));
+        PhraseArgs(object.first, object.core_last, Role::kAgent, false);
+        PhraseArgs(from.first, from.core_last, Role::kPatient, false);
+        return true;
+      }
     }
   }
   AddPredicate(lemma, 'v', verb, has_object ? object.first : after,

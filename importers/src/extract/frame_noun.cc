@@ -395,6 +395,19 @@ bool Parser::NominalPhrase(const NounPhrase& np, uint32_t e, int agent) {
   const int cls_index = frame_.chain.back().predicate_class;
   const PredicateClass* cls = cls_index >= 0 ? &lex_.classes()[cls_index] : nullptr;
   const bool absorbs = cls != nullptr && cls->absorbs_object;
+  // "easing sanctions": a modifier that is a lexical opposite of the class.
+  std::vector<uint32_t> mods = content_mods;
+  if (cls_index >= 0) {
+    std::erase_if(mods, [&](uint32_t m) {
+      const WordInfo* mi = tag(m).info;
+      if (mi == nullptr || !mi->verb || mi->form != VerbForm::kIng) return false;
+      const std::vector<int> opposite = lex_.OppositeOf(mi->verb_lemma);
+      if (std::find(opposite.begin(), opposite.end(), cls_index) == opposite.end()) return false;
+      frame_.polarity = -frame_.polarity;
+      frame_.dropped.push_back(m);
+      return true;
+    });
+  }
   if (!by_holders.empty()) {
     for (int h : by_holders) AddArg(Role::kAgent, h, "", hf, hl, holder_group);
   } else if (holder >= 0) {
@@ -406,13 +419,13 @@ bool Parser::NominalPhrase(const NounPhrase& np, uint32_t e, int agent) {
   // event itself continues the chain ("arm sales ban"); other nouns are terms.
   uint32_t event_mod = e;
   const bool literal_claim = op != nullptr && op->kind == Operator::Kind::kClaim;
-  for (auto it = content_mods.rbegin(); it != content_mods.rend() && !literal_claim; ++it) {
+  for (auto it = mods.rbegin(); it != mods.rend() && !literal_claim; ++it) {
     if (IsEventNoun(*it) && lex_.OperatorOf(tag(*it).info->noun_lemma, 'n') == nullptr) {
       event_mod = *it;
       break;
     }
   }
-  for (uint32_t m : content_mods) {
+  for (uint32_t m : mods) {
     if (m >= event_mod) break;
     if (T(m) == Tag::kName || T(m) == Tag::kDemonym) {
       PhraseArgs(m, m + 1, HasAgent() || T(m) == Tag::kName ? Role::kPatient : Role::kAgent, false);
@@ -422,11 +435,11 @@ bool Parser::NominalPhrase(const NounPhrase& np, uint32_t e, int agent) {
   }
   if (event_mod < e) {
     NounPhrase sub;
-    sub.first = content_mods.front();
+    sub.first = mods.front();
     sub.head = event_mod;
     sub.core_last = event_mod + 1;
     sub.last = event_mod + 1;
-    for (uint32_t m : content_mods) {
+    for (uint32_t m : mods) {
       if (m < event_mod && !(T(m) == Tag::kName || T(m) == Tag::kDemonym)) sub.modifiers.push_back(m);
     }
     NominalPhrase(sub, event_mod + 1, -1);

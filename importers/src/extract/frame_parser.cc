@@ -19,6 +19,30 @@ Frame Parser::Run() {
   frame_.first = first_;
   frame_.last = last_;
   if (!Clause(first_, last_, options_.controller)) frame_.chain.clear();
+  // "the lifting of sanctions", "easing sanctions": a lexical opposite of
+  // the class after it states that class with the polarity flipped.
+  for (size_t i = 0; i + 1 < frame_.chain.size(); ++i) {
+    const FramePredicate& op = frame_.chain[i];
+    const int next = frame_.chain[i + 1].predicate_class;
+    if (next < 0) continue;
+    auto opposes = [&](const std::string& lemma) {
+      const std::vector<int> opposite = lex_.OppositeOf(lemma);
+      return std::find(opposite.begin(), opposite.end(), next) != opposite.end();
+    };
+    if (!opposes(op.name) && !opposes(op.lemma)) continue;
+    frame_.chain.erase(frame_.chain.begin() + static_cast<std::ptrdiff_t>(i));
+    frame_.polarity = -frame_.polarity;
+    break;
+  }
+  // "end the ban on arms sales": stopping a stop is the thing itself.
+  for (size_t i = 0; i + 1 < frame_.chain.size();) {
+    if (frame_.chain[i].name == "stop" && frame_.chain[i + 1].name == "stop") {
+      frame_.chain.erase(frame_.chain.begin() + static_cast<std::ptrdiff_t>(i),
+                         frame_.chain.begin() + static_cast<std::ptrdiff_t>(i) + 2);
+    } else {
+      ++i;
+    }
+  }
   const int lead = frame_.chain.empty() ? -1 : frame_.chain.front().predicate_class;
   const bool agentless = lead >= 0 && lex_.classes()[lead].agentless;
   const bool self_applies = !options_.self_in_claims_only || in_truth_claim_;
@@ -149,7 +173,12 @@ bool Parser::AddPredicate(const std::string& lemma, char pos, uint32_t token, ui
   }
   if (cls >= 0) name = lex_.classes()[cls].name;
   // "arms exports": the modifier names what the class already says.
-  if (!frame_.chain.empty() && frame_.chain.back().name == name) return true;
+  // A verb of stopping on a stop ("end the ban") is kept: Run() cancels
+  // the two.
+  if (!frame_.chain.empty() && frame_.chain.back().name == name &&
+      !(name == "stop" && !frame_.chain.back().nominal && pos == 'n')) {
+    return true;
+  }
   p.predicate_class = cls;
   p.name = name;
   frame_.chain.push_back(std::move(p));

@@ -68,9 +68,15 @@ namespace {
 bool GerundWithObject(const Lexicon& lexicon, const WordInfo& ing, const WordInfo& next,
                       const std::string& next_lower) {
   const std::string& object = next.noun_lemma.empty() ? next_lower : next.noun_lemma;
+  const auto& classes = lexicon.predicates().classes();
   for (const int c : lexicon.predicates().ClassesOf(ing.verb_lemma, 'v')) {
-    const auto& objects = lexicon.predicates().classes()[c].objects;
+    const auto& objects = classes[c].objects;
     if (std::find(objects.begin(), objects.end(), object) != objects.end()) return true;
+  }
+  // "easing sanctions", "lifting the embargo": an opposite of the noun's class.
+  for (const int c : lexicon.predicates().OppositeOf(ing.verb_lemma)) {
+    const auto& nouns = classes[c].nouns;
+    if (std::find(nouns.begin(), nouns.end(), object) != nouns.end()) return true;
   }
   return false;
 }
