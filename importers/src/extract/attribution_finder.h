@@ -10,6 +10,13 @@
 
 namespace stancegraph::importers::extract::internal {
 
+// Punctuation a content or holder span never ends with.
+inline bool IsTrimmable(const Token& t) {
+  return t.kind == TokenKind::kPunct &&
+         (t.lower == "." || t.lower == "," || t.lower == ":" || t.lower == ";" || t.lower == "-" ||
+          t.lower == "--" || t.lower == "...");
+}
+
 // A cue found in a sentence, before its content is delimited.
 struct Candidate {
   uint32_t first = 0, last = 0;  // cue tokens
