@@ -1,6 +1,7 @@
 #include "stancegraph/query/proposition_links.h"
 
 #include <algorithm>
+#include <cctype>
 #include <limits>
 #include <map>
 #include <set>
@@ -228,6 +229,35 @@ absl::StatusOr<PropositionLinks> PropositionLinks::Build(engine::Database& db,
   Linker linker(std::move(items), options);
   linker.Run();
   out.links_ = std::move(linker.links);
+  // Reasons name entities as people read them, not by id.
+  std::unordered_map<std::string, std::string> names;
+  for (PropositionLink& link : out.links_) {
+    std::string& r = link.reason;
+    for (size_t k = 0; k + 16 <= r.size(); ++k) {
+      if ((k > 0 && std::isxdigit(static_cast<unsigned char>(r[k - 1]))) ||
+          (k + 16 < r.size() && std::isxdigit(static_cast<unsigned char>(r[k + 16])))) {
+        continue;
+      }
+      const std::string hex = r.substr(k, 16);
+      if (!std::all_of(hex.begin(), hex.end(),
+                       [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); })) {
+        continue;
+      }
+      auto found = names.find(hex);
+      if (found == names.end()) {
+        std::string name = hex;
+        if (const std::optional<uint64_t> id = schema::ParseId(hex); id.has_value()) {
+          if (absl::StatusOr<schema::Entity> e = db.GetEntity(*id, {.snapshot = options.snapshot});
+              e.ok() && !e->name.empty()) {
+            name = e->name;
+          }
+        }
+        found = names.emplace(hex, std::move(name)).first;
+      }
+      r.replace(k, 16, found->second);
+      k += found->second.size() - 1;
+    }
+  }
   const auto& all = linker.items();
   for (size_t i = 0; i < all.size(); ++i) {
     const auto [root, sign] = linker.sets().Find(i);

@@ -134,7 +134,10 @@ void Parser::PhraseArgs(uint32_t b, uint32_t e, Role entity_role, bool terms) {
     }
     conj = conj || W(k) == "and" || W(k) == "&" || W(k) == "or";
   }
-  const int group = entities >= 2 && conj ? NewGroup() : -1;
+  // "Poland and Hungary" each do it; "between Israel and Hamas" is one
+  // relation of both.
+  const bool joint = b > first_ && (W(b - 1) == "between" || W(b - 1) == "among");
+  const int group = entities >= 2 && conj && !joint ? NewGroup() : -1;
   for (uint32_t k = b; k < e; ++k) {
     const Tagged& tg = tag(k);
     if (tg.ref >= 0 && k > b && tag(k - 1).ref == tg.ref) continue;
