@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli_common.h"
+#include "output.h"
 #include "nlohmann/json.hpp"
 #include "stancegraph/engine/check.h"
 
@@ -10,11 +11,11 @@ namespace {
 
 struct CheckArgs {
   std::string db_path;
-  std::string format = "text";
+  std::string format = "table";
   size_t max_problems = 20;
 };
 
-void PrintJson(const engine::CheckReport& r) {
+void PrintJson(const std::string& format, const engine::CheckReport& r) {
   nlohmann::json problems = nlohmann::json::array();
   for (const auto& p : r.problems) {
     problems.push_back({{"family", p.family}, {"key", p.key}, {"message", p.message}});
@@ -24,7 +25,8 @@ void PrintJson(const engine::CheckReport& r) {
                       {"entities", r.entities},         {"propositions", r.propositions},
                       {"claims", r.claims},             {"mentions", r.mentions},
                       {"index_entries", r.index_entries}};
-  std::cout << j.dump() << "\n";
+  if (format == "csv") j.erase("problems");  // counted; the text lists them
+  PrintObject(format, j, std::cout);
 }
 
 void PrintText(const std::string& db_path, const engine::CheckReport& r) {
@@ -60,7 +62,7 @@ void Run(const CheckArgs& args) {
     ExitCode() = PrintError(report.status());
     return;
   }
-  if (args.format == "json") PrintJson(*report);
+  if (args.format != "table" && args.format != "text") PrintJson(args.format, *report);
   else PrintText(args.db_path, *report);
   if (!report->consistent()) ExitCode() = kExitFailure;
 }
@@ -76,8 +78,8 @@ void AddCheckCommand(CLI::App& app) {
   AddDbOption(cmd, &args.db_path);
   cmd->add_option("--max-problems", args.max_problems, "Problems described; the rest are counted")
       ->capture_default_str();
-  cmd->add_option("--format", args.format, "text or json")
-      ->check(CLI::IsMember({"text", "json"}))
+  cmd->add_option("--format", args.format, "table, json, jsonl or csv (text: table)")
+      ->check(CLI::IsMember({"table", "text", "json", "jsonl", "csv"}))
       ->capture_default_str();
   cmd->callback([] { Run(args); });
 }

@@ -1,5 +1,8 @@
 #include "cli_common.h"
 
+#include "conventions.h"
+#include "output.h"
+
 #include <cstdlib>
 #include <iostream>
 
@@ -11,7 +14,7 @@ std::string DefaultDbPath() {
   return "./stancegraph.db";
 }
 
-void AddVersionFlag(CLI::App* cmd) { cmd->set_version_flag("--version", SG_VERSION); }
+void AddVersionFlag(CLI::App* cmd) { cmd->set_version_flag("--version", VersionText()); }
 
 void AddDbOption(CLI::App* cmd, std::string* db_path) {
   *db_path = DefaultDbPath();
@@ -64,7 +67,7 @@ CLI::Validator NotNegative() {
 
 int PrintError(const absl::Status& status) {
   std::cerr << "stancegraph: error: " << status.message() << "\n";
-  return kExitFailure;
+  return IsUsageError(status) ? kExitUsage : kExitFailure;
 }
 
 int& ExitCode() {

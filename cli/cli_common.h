@@ -47,7 +47,8 @@ std::optional<query::Level> LevelArg(const std::string& level);
 // For sizes: CLI11 would read "-1" as the largest unsigned number.
 CLI::Validator NotNegative();
 
-// Prints "stancegraph: error: <message>" to stderr; returns kExitFailure.
+// Prints "stancegraph: error: <message>" to stderr; returns kExitUsage for
+// a UsageError (output.h), else kExitFailure.
 int PrintError(const absl::Status& status);
 
 // Where a subcommand leaves its exit code for main.

@@ -3,6 +3,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "cli_common.h"
+#include "output.h"
 #include "nlohmann/json.hpp"
 #include "stancegraph/schema/json_codec.h"
 #include "stancegraph/schema/status_macros.h"
@@ -10,8 +11,32 @@
 namespace stancegraph::cli {
 namespace {
 
+// Prints records as JSON lines, or as one JSON array.
+class RecordPrinter {
+ public:
+  explicit RecordPrinter(const std::string& format) : array_(format == "json") {
+    if (array_) std::cout << "[";
+  }
+  void Add(const nlohmann::json& j) { Add(Dump(j)); }
+  // `text`: one serialised JSON object.
+  void Add(const std::string& text) {
+    if (array_ && n_ > 0) std::cout << ",\n";
+    std::cout << text;
+    if (!array_) std::cout << "\n";
+    ++n_;
+  }
+  void Finish() {
+    if (array_) std::cout << "]\n";
+    std::cout.flush();
+  }
+
+ private:
+  bool array_;
+  size_t n_ = 0;
+};
+
 // One line per claim mention, in the order they were stored.
-absl::Status ExportClaims(engine::Database& db) {
+absl::Status ExportClaims(engine::Database& db, RecordPrinter& out) {
   auto snapshot = db.GetSnapshot();
   engine::ReadOptions ro{.snapshot = snapshot.get()};
   absl::flat_hash_map<schema::EntityId, schema::Entity> entities;
@@ -43,20 +68,17 @@ absl::Status ExportClaims(engine::Database& db) {
                .holder = ref.holder,
                .proposition = ref.proposition,
                .polarity = ref.polarity};
-    std::cout << schema::ClaimRecordToJson(r) << '\n';
+    out.Add(schema::ClaimRecordToJson(r));
   }
-  std::cout.flush();
+  out.Finish();
   return it->status();
 }
 
 template <typename T, typename ToJson>
-absl::Status ExportRecords(std::unique_ptr<engine::RecordIterator<T>> it, ToJson to_json) {
-  for (; it->Valid(); it->Next()) {
-    std::cout << to_json(it->value()).dump(-1, ' ', false,
-                                           nlohmann::json::error_handler_t::replace)
-              << '\n';
-  }
-  std::cout.flush();
+absl::Status ExportRecords(std::unique_ptr<engine::RecordIterator<T>> it, ToJson to_json,
+                           RecordPrinter& out) {
+  for (; it->Valid(); it->Next()) out.Add(to_json(it->value()));
+  out.Finish();
   return it->status();
 }
 
@@ -64,23 +86,33 @@ void AddKind(CLI::App* exp, const std::string& kind, const std::string& help) {
   auto* cmd = exp->add_subcommand(kind, help);
   // Owned by the callback, so it lives as long as the command.
   auto db_path = std::make_shared<std::string>();
+  auto format = std::make_shared<std::string>("jsonl");
   AddDbOption(cmd, db_path.get());
-  cmd->callback([kind, db_path] {
+  cmd->add_option("--format", *format,
+                  "jsonl (one record per line) or json (one array); records nest, so no "
+                  "table or csv")
+      ->capture_default_str();
+  cmd->callback([kind, db_path, format] {
+    if (absl::Status f = RequireFormat(*format, {"jsonl", "json"}, "export " + kind); !f.ok()) {
+      ExitCode() = PrintError(f);
+      return;
+    }
     auto db = OpenForReading(*db_path);
     if (!db.ok()) {
       ExitCode() = PrintError(db.status());
       return;
     }
+    RecordPrinter out(*format);
     absl::Status s;
     if (kind == "claims") {
-      s = ExportClaims(**db);
+      s = ExportClaims(**db, out);
     } else if (kind == "entities") {
-      s = ExportRecords((*db)->Entities(), schema::EntityToJson);
+      s = ExportRecords((*db)->Entities(), schema::EntityToJson, out);
     } else if (kind == "propositions") {
-      s = ExportRecords((*db)->Propositions(), schema::PropositionToJson);
+      s = ExportRecords((*db)->Propositions(), schema::PropositionToJson, out);
     } else {
       s = ExportRecords((*db)->Documents(),
-                        [](const schema::Document& d) { return schema::DocumentToJson(d, true); });
+                        [](const schema::Document& d) { return schema::DocumentToJson(d, true); }, out);
     }
     if (!s.ok()) ExitCode() = PrintError(s);
   });

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "cli_common.h"
+#include "output.h"
 #include "stancegraph/query/lookup.h"
 #include "stancegraph/query/network.h"
 #include "stancegraph/query/network_io.h"
@@ -20,6 +21,8 @@ struct NetworkExportArgs {
   std::string normalise = "none";
   uint32_t min_count = 1;
   bool keep_isolated = false;
+  bool nodes = false;  // csv: the node table instead of the edge table
+  bool edges = false;
   std::string level;
   bool by_concept = false;
   query::FilterSpec spec;
@@ -28,9 +31,13 @@ struct NetworkExportArgs {
 absl::Status ExportNetwork(const NetworkExportArgs& a) {
   SG_ASSIGN_OR_RETURN(auto db, OpenForReading(a.db_path));
   SG_ASSIGN_OR_RETURN(query::Filter filter, query::ResolveFilter(*db, a.spec));
-  const query::NetworkFormat format = a.format == "dot"   ? query::NetworkFormat::kDot
-                                      : a.format == "csv" ? query::NetworkFormat::kCsv
-                                                          : query::NetworkFormat::kGraphml;
+  if ((a.nodes || a.edges) && a.format != "csv") {
+    return UsageError("--nodes and --edges choose a CSV table: use them with --format csv");
+  }
+  const query::NetworkFormat format =
+      a.format == "dot"   ? query::NetworkFormat::kDot
+      : a.format == "csv" ? (a.nodes ? query::NetworkFormat::kCsvNodes : query::NetworkFormat::kCsv)
+                          : query::NetworkFormat::kGraphml;
   // auto: holders as named, the library's default.
   const query::Level level = LevelArg(a.level).value_or(query::NetworkOptions{}.level);
   if (a.kind == "bipartite") {
@@ -75,6 +82,11 @@ void AddExportNetworkCommand(CLI::App& export_cmd) {
   cmd->add_option("--min-count", a->min_count, "Smallest number of shared propositions on an edge")
       ->capture_default_str();
   cmd->add_flag("--keep-isolated", a->keep_isolated, "Keep holders without an edge");
+  auto* nodes = cmd->add_flag("--nodes", a->nodes,
+                              "CSV: print the node table (Id,Label,...) instead of the edges");
+  auto* edges = cmd->add_flag("--edges", a->edges,
+                              "CSV: print the edge table (Source,Target,...; the default)");
+  nodes->excludes(edges);
   AddLevelOption(cmd, &a->level, "as named (person)");
   AddByConceptFlag(cmd, &a->by_concept,
                    "Treat the propositions of one concept as one issue (not for bipartite)");

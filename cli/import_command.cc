@@ -1,11 +1,15 @@
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "cli_common.h"
+#include "conventions.h"
+#include "nlohmann/json.hpp"
+#include "output.h"
 #include "stancegraph/importers/formats.h"
 #include "stancegraph/importers/import.h"
 #include "stancegraph/schema/time.h"
@@ -22,16 +26,34 @@ struct ImportArgs {
   importers::SourceOptions limits;
   bool bulk = false;
   bool quiet = false;
+  std::string summary_format = "table";
   size_t max_errors_shown = 50;
   std::vector<std::string> paths;
 };
 
 std::string Summary(const importers::ImportSummary& s) {
-  return absl::StrFormat(
+  std::string text = absl::StrFormat(
       "%d documents imported (%d already present), %d claim mentions, %d errors, %.1f MB in "
       "%.2f s",
       s.documents_written, s.documents_skipped, s.mentions_written, s.errors,
       s.bytes_read / 1e6, s.seconds);
+  if (s.files_skipped > 0) {
+    absl::StrAppend(&text, ", skipped ", s.files_skipped,
+                    s.files_skipped == 1 ? " file" : " files");
+  }
+  return text;
+}
+
+nlohmann::json SummaryJson(const importers::ImportSummary& s) {
+  return {{"files", s.files},
+          {"files_skipped", s.files_skipped},
+          {"documents_read", s.documents_read},
+          {"documents_imported", s.documents_written},
+          {"documents_already_present", s.documents_skipped},
+          {"mentions", s.mentions_written},
+          {"errors", s.errors},
+          {"bytes_read", s.bytes_read},
+          {"seconds", std::round(s.seconds * 1000) / 1000}};
 }
 
 void Run(const ImportArgs& args) {
@@ -55,9 +77,16 @@ void Run(const ImportArgs& args) {
     ExitCode() = PrintError(db.status());
     return;
   }
-  const bool tty = isatty(STDERR_FILENO) && !args.quiet;
+  const bool quiet = args.quiet || Quiet();
+  const bool tty = isatty(STDERR_FILENO) && !quiet;
   size_t shown = 0;
   auto on_error = [&](const importers::ImportError& e) {
+    if (e.skipped) {
+      if (quiet) return;
+      if (tty) std::cerr << "\r\033[K";
+      std::cerr << "note: " << e.file << ": " << e.message << "\n";
+      return;
+    }
     if (shown++ >= args.max_errors_shown) return;
     if (tty) std::cerr << "\r\033[K";
     if (e.line > 0) std::cerr << e.file << ":" << e.line << ": " << e.message << "\n";
@@ -75,7 +104,11 @@ void Run(const ImportArgs& args) {
   if (shown > args.max_errors_shown) {
     std::cerr << "... and " << shown - args.max_errors_shown << " more errors\n";
   }
-  if (!args.quiet) std::cerr << Summary(*summary) << "\n";
+  if (args.summary_format != "table") {
+    PrintObject(args.summary_format, SummaryJson(*summary), std::cout);
+  } else if (!quiet) {
+    std::cerr << Summary(*summary) << "\n";
+  }
   if (summary->errors > 0) ExitCode() = kExitFailure;
 }
 
@@ -121,7 +154,11 @@ void AddImportCommand(CLI::App& app) {
   cmd->add_flag("--bulk", args.bulk,
                 "Load faster without a write-ahead log (a crash loses the unflushed part of "
                 "this import, never half a document)");
-  cmd->add_flag("-q,--quiet", args.quiet, "No progress or summary on stderr");
+  cmd->add_flag("-q,--quiet", args.quiet, "No progress, notes or summary on stderr");
+  cmd->add_option("--summary-format", args.summary_format,
+                  "table (on stderr), or json, jsonl or csv (on stdout)")
+      ->check(CLI::IsMember({"table", "json", "jsonl", "csv"}))
+      ->capture_default_str();
   cmd->add_option("paths", args.paths, "Files, directories (recursively) or - for stdin")
       ->required();
   cmd->callback([] { Run(args); });

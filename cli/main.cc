@@ -1,7 +1,10 @@
 // stancegraph: news articles in, stance claims out, graph questions answered.
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "cli_common.h"
+#include "conventions.h"
 
 int main(int argc, char** argv) {
   using namespace stancegraph::cli;
@@ -20,10 +23,17 @@ int main(int argc, char** argv) {
   AddCheckCommand(app);
   AddBackupCommand(app);
   AddReextractCommand(app);
+  AddHelpCommand(app);
+  AddVerbosityFlags(app);
+  std::vector<std::string> args(argv + 1, argv + argc);
+  args = HoistGlobalOptions(args);
   try {
-    app.parse(argc, argv);
+    // CLI11 takes the arguments last first.
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    app.parse(reversed);
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
+    if (code != 0) std::cerr << Suggestions(app, args);
     return code == 0 ? kExitOk : kExitUsage;
   }
   return ExitCode();

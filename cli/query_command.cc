@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,8 @@
 #include "absl/strings/str_join.h"
 #include "claim_links.h"
 #include "cli_common.h"
+#include "query_common.h"
+#include "output.h"
 #include "nlohmann/json.hpp"
 #include "stancegraph/query/aggregates.h"
 #include "stancegraph/query/algorithms.h"
@@ -32,134 +35,11 @@
 #include "stancegraph/schema/time.h"
 
 namespace stancegraph::cli {
+namespace querycmd {
 namespace {
 
 using nlohmann::json;
 
-// What every query subcommand accepts. One per subcommand, alive for the
-// whole program (CLI11 writes into it).
-struct Common {
-  std::string db_path;
-  std::string format = "table";
-  query::FilterSpec spec;
-  size_t limit = 0;
-  bool as_stated = false;  // --as-stated: no paraphrase links
-};
-
-void AddCommonOptions(CLI::App* cmd, Common* c, bool with_format = true) {
-  AddDbOption(cmd, &c->db_path);
-  if (with_format) {
-    cmd->add_option("--format", c->format, "table, json, jsonl or csv")
-        ->check(CLI::IsMember({"table", "json", "jsonl", "csv"}))
-        ->capture_default_str();
-  }
-  cmd->add_option("--limit", c->limit, "Print at most this many results (0 = all)");
-  query::FilterSpec* s = &c->spec;
-  cmd->add_option("--from", s->from, "Only claims made at or after this time (RFC 3339, date or Unix seconds)");
-  cmd->add_option("--to", s->to, "Only claims made before this time");
-  cmd->add_option("--concept", s->concept_name, "Only propositions of this concept");
-  cmd->add_option("--holder", s->holders, "Only this holder (name or id; repeatable)");
-  cmd->add_option("--proposition", s->propositions, "Only this proposition (text or id; repeatable)");
-  cmd->add_option("--type", s->types, "Only holders of this entity type (repeatable)");
-  cmd->add_option("--outlet", s->outlet, "Only mentions from documents of this outlet");
-  cmd->add_option("--min-confidence", s->min_confidence, "Only mentions at least this confident");
-  cmd->add_option("--hedged", s->hedged, "Hedged mentions: include, exclude or only")
-      ->check(CLI::IsMember({"include", "exclude", "only"}));
-  cmd->add_option("--conditional", s->conditional, "Conditional mentions: include, exclude or only")
-      ->check(CLI::IsMember({"include", "exclude", "only"}));
-}
-
-struct Session {
-  std::unique_ptr<engine::Database> db;
-  query::Filter filter;
-};
-
-absl::StatusOr<Session> Begin(const Common& c) {
-  Session s;
-  SG_ASSIGN_OR_RETURN(s.db, OpenForReading(c.db_path));
-  SG_ASSIGN_OR_RETURN(s.filter, query::ResolveFilter(*s.db, c.spec));
-  return s;
-}
-
-// Runs `body`, turning a non-OK status into the exit code.
-template <typename F>
-auto Run(F body) {
-  return [body] {
-    absl::Status s = body();
-    if (!s.ok()) ExitCode() = PrintError(s);
-    std::cout.flush();
-  };
-}
-
-std::string Dump(const json& j) {
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-std::string TimeText(schema::Timestamp t) {
-  return t == schema::kNoTime ? "-" : schema::FormatTime(t);
-}
-
-std::string PolarityText(int p) { return p > 0 ? "+1" : p < 0 ? "-1" : "0"; }
-
-// Cuts at `width` bytes without splitting a UTF-8 sequence.
-std::string Cut(std::string s, size_t width) {
-  if (s.size() <= width) return s;
-  size_t end = width - 1;
-  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
-  return s.substr(0, end) + "…";
-}
-
-// Rows printed as an aligned table (header first) or CSV.
-class Table {
- public:
-  explicit Table(std::vector<std::string> header) { rows_.push_back(std::move(header)); }
-  void Add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
-  // A line printed whole under the last row, indented (table only).
-  void Note(std::string line) { notes_[rows_.size() - 1].push_back(std::move(line)); }
-  size_t size() const { return rows_.size() - 1; }
-
-  void Print(const std::string& format, std::ostream& out) const {
-    if (format == "csv") {
-      for (const auto& row : rows_) {
-        for (size_t i = 0; i < row.size(); ++i) {
-          out << (i ? "," : "") << query::CsvField(row[i]);
-        }
-        out << "\n";
-      }
-      return;
-    }
-    std::vector<size_t> width(rows_.front().size(), 0);
-    std::vector<std::vector<std::string>> cut;
-    for (const auto& row : rows_) {
-      std::vector<std::string> r;
-      for (size_t i = 0; i < row.size(); ++i) {
-        r.push_back(Cut(row[i], 48));
-        width[i] = std::max(width[i], Columns(r.back()));
-      }
-      cut.push_back(std::move(r));
-    }
-    for (size_t r = 0; r < cut.size(); ++r) {
-      std::string line;
-      for (size_t i = 0; i < cut[r].size(); ++i) {
-        line += cut[r][i];
-        if (i + 1 < cut[r].size()) line += std::string(width[i] - Columns(cut[r][i]) + 2, ' ');
-      }
-      out << line << "\n";
-      if (const auto it = notes_.find(r); it != notes_.end()) {
-        for (const std::string& note : it->second) out << "  " << note << "\n";
-      }
-    }
-  }
-
- private:
-  // Display columns: UTF-8 continuation bytes take none.
-  static size_t Columns(const std::string& s) {
-    return static_cast<size_t>(std::count_if(
-        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-  }
-  std::vector<std::vector<std::string>> rows_;
-  std::map<size_t, std::vector<std::string>> notes_;  // by row index
-};
 
 // --since TIME / --since-seq N: where "new" starts, or 0 when neither.
 struct Since {
@@ -181,7 +61,6 @@ absl::StatusOr<uint64_t> ResolveSince(engine::Database& db, const Since& since) 
   return since.sequence;
 }
 
-bool Enough(const Common& c, size_t printed) { return c.limit > 0 && printed >= c.limit; }
 
 // ---------------------------------------------------------------- contradictions
 
@@ -197,8 +76,7 @@ struct ContradictionsArgs {
 // Counts answer for holders as named.
 absl::Status RequireNamed(const std::optional<query::Level>& level, const char* what) {
   if (level.has_value() && *level != query::Level::kPerson) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(what, " counts holders as named: use --level person or auto"));
+    return UsageError(absl::StrCat(what, " counts holders as named: use --level person or auto"));
   }
   return absl::OkStatus();
 }
@@ -218,17 +96,22 @@ absl::Status Contradictions(const ContradictionsArgs& a) {
   SG_ASSIGN_OR_RETURN(Session s, Begin(a.common));
   SG_ASSIGN_OR_RETURN(uint64_t since, ResolveSince(*s.db, a.since));
   const std::optional<query::Level> level = LevelArg(a.level);
+  const std::string& format = a.common.format;
   if (a.count_pairs) {
     SG_RETURN_IF_ERROR(RequireNamed(level, "--count-pairs"));
+    uint64_t pairs = 0;
     if (since > 0) {
       SG_ASSIGN_OR_RETURN(query::IncrementalCounts n, query::CountSince(*s.db, since, s.filter));
-      std::cout << n.new_contradicting_pairs << "\n";
+      pairs = n.new_contradicting_pairs;
     } else {
       SG_ASSIGN_OR_RETURN(query::ContradictionCounts n, query::CountContradictions(*s.db, s.filter));
-      std::cout << n.pairs << "\n";
+      pairs = n.pairs;
     }
+    if (format == "table") std::cout << pairs << "\n";
+    else PrintObject(format, {{"contradicting_pairs", pairs}}, std::cout);
     return absl::OkStatus();
   }
+  ListPrinter out(format, {"level", "proposition", "for", "against", "pairs", "self"}, std::cout);
   if (since > 0) {
     // Only the propositions the new mentions touch.
     std::set<schema::PropositionId> touched;
@@ -241,48 +124,47 @@ absl::Status Contradictions(const ContradictionsArgs& a) {
                s.filter.propositions.end();
       });
     }
-    if (touched.empty()) return absl::OkStatus();
+    if (touched.empty()) {
+      out.Finish();
+      return absl::OkStatus();
+    }
     s.filter.propositions.assign(touched.begin(), touched.end());
   }
   // auto: holders as named, the library's default.
+  const bool as_json = format == "json" || format == "jsonl";
   query::ContradictionOptions o{.filter = s.filter,
                                 .by_concept = a.by_concept,
                                 .link_paraphrases = !a.common.as_stated,
-                                .evidence_per_holder = a.common.format == "table" ? 0 : a.evidence};
+                                .evidence_per_holder = as_json ? a.evidence : 0};
   if (level.has_value()) o.level = *level;
   SG_ASSIGN_OR_RETURN(auto it, query::FindContradictions(*s.db, o));
-  const std::string& format = a.common.format;
-  Table table({"level", "proposition", "for", "against", "pairs", "self"});
-  json all = json::array();
   size_t printed = 0;
   for (; it->Valid() && !Enough(a.common, printed); it->Next(), ++printed) {
     const query::Contradiction& c = it->value();
-    if (format == "jsonl") {
-      std::cout << Dump(query::ContradictionToJson(c, it->records())) << "\n";
-      continue;
-    }
-    if (format == "json") {
-      all.push_back(query::ContradictionToJson(c, it->records()));
-      continue;
-    }
-    auto names = [&](const std::vector<query::HolderSide>& side) {
+    auto names = [&](const std::vector<query::HolderSide>& side, bool with_speakers) {
       std::vector<std::string> out;
-      for (const auto& h : side) out.push_back(SideName(it->records(), h.holder, h.speakers));
+      for (const auto& h : side) {
+        out.push_back(with_speakers ? SideName(it->records(), h.holder, h.speakers)
+                                    : it->records().Holder(h.holder).name);
+      }
       std::sort(out.begin(), out.end());
-      return absl::StrJoin(out, "; ");
+      return out;
     };
     std::vector<std::string> self;
     for (schema::EntityId h : c.self_contradicting) self.push_back(it->records().Holder(h).name);
-    std::string what = c.level == query::ContradictionLevel::kProposition
-                           ? it->records().Proposition(c.proposition).text
-                           : c.concept_name;
-    table.Add({c.level == query::ContradictionLevel::kProposition ? "proposition" : "concept", what,
-               names(c.for_side), names(c.against_side), std::to_string(c.pairs),
-               absl::StrJoin(self, "; ")});
+    const bool prop = c.level == query::ContradictionLevel::kProposition;
+    std::string what = prop ? it->records().Proposition(c.proposition).text : c.concept_name;
+    std::string lvl = prop ? "proposition" : "concept";
+    json j = as_json ? query::ContradictionToJson(c, it->records()) : json();
+    out.Add(std::move(j),
+            {lvl, what, absl::StrJoin(names(c.for_side, true), "; "),
+             absl::StrJoin(names(c.against_side, true), "; "), std::to_string(c.pairs),
+             absl::StrJoin(self, "; ")},
+            {lvl, what, JoinCell(names(c.for_side, false)), JoinCell(names(c.against_side, false)),
+             std::to_string(c.pairs), JoinCell(self)});
   }
   SG_RETURN_IF_ERROR(it->status());
-  if (format == "json") std::cout << Dump(all) << "\n";
-  if (format == "table" || format == "csv") table.Print(format, std::cout);
+  out.Finish();
   return absl::OkStatus();
 }
 
@@ -301,30 +183,27 @@ struct ChangesArgs {
 
 absl::Status PrintTimeline(Session& s, const ChangesArgs& a) {
   if (s.filter.holders.size() != 1 || s.filter.propositions.size() != 1) {
-    return absl::InvalidArgumentError("--timeline needs exactly one --holder and one --proposition");
+    return UsageError("--timeline needs exactly one --holder and one --proposition");
   }
   SG_ASSIGN_OR_RETURN(std::vector<query::StanceRun> runs,
                       query::Timeline(*s.db, s.filter.holders[0], s.filter.propositions[0], s.filter));
-  Table table({"polarity", "from", "to", "mentions", "claim"});
-  json all = json::array();
+  ListPrinter out(a.common.format, {"polarity", "from", "to", "mentions", "claim"}, std::cout);
   for (const query::StanceRun& r : runs) {
-    table.Add({PolarityText(r.polarity), TimeText(r.first_made), TimeText(r.last_made),
-               std::to_string(r.mentions), schema::FormatId(r.claim)});
-    all.push_back({{"polarity", r.polarity},
-                   {"first_time", r.first_made == schema::kNoTime ? json(nullptr) : json(schema::FormatTime(r.first_made))},
-                   {"last_time", r.last_made == schema::kNoTime ? json(nullptr) : json(schema::FormatTime(r.last_made))},
-                   {"mentions", r.mentions},
-                   {"claim", schema::FormatId(r.claim)}});
+    out.Add({{"polarity", r.polarity},
+             {"first_time", TimeJson(r.first_made)},
+             {"last_time", TimeJson(r.last_made)},
+             {"mentions", r.mentions},
+             {"claim", schema::FormatId(r.claim)}},
+            {PolarityText(r.polarity), TimeText(r.first_made), TimeText(r.last_made),
+             std::to_string(r.mentions), schema::FormatId(r.claim)});
   }
-  if (a.common.format == "json") std::cout << Dump(all) << "\n";
-  else if (a.common.format == "jsonl") for (const json& j : all) std::cout << Dump(j) << "\n";
-  else table.Print(a.common.format, std::cout);
+  out.Finish();
   return absl::OkStatus();
 }
 
 absl::Status PrintPerPeriod(Session& s, const ChangesArgs& a) {
   if (s.filter.propositions.size() != 1) {
-    return absl::InvalidArgumentError("--per needs exactly one --proposition");
+    return UsageError("--per needs exactly one --proposition");
   }
   const query::Period period = a.per == "day"    ? query::Period::kDay
                                : a.per == "week" ? query::Period::kWeek
@@ -332,30 +211,30 @@ absl::Status PrintPerPeriod(Session& s, const ChangesArgs& a) {
   SG_ASSIGN_OR_RETURN(std::vector<query::PeriodStance> cells,
                       query::StanceByPeriod(*s.db, s.filter.propositions[0], period, s.filter));
   query::RecordCache records(*s.db);
-  Table table({"period", "holder", "stance", "for", "against", "neutral"});
-  json all = json::array();
+  ListPrinter out(a.common.format, {"period", "holder", "stance", "for", "against", "neutral"},
+                  std::cout);
   for (const query::PeriodStance& c : cells) {
     const std::string& name = records.Holder(c.holder).name;
-    table.Add({schema::FormatTime(c.period_start).substr(0, 10), name, PolarityText(c.net()),
-               std::to_string(c.for_mentions), std::to_string(c.against_mentions),
-               std::to_string(c.neutral_mentions)});
-    all.push_back({{"period", schema::FormatTime(c.period_start)},
-                   {"holder", {{"id", schema::FormatId(c.holder)}, {"name", name}}},
-                   {"stance", c.net()},
-                   {"for", c.for_mentions},
-                   {"against", c.against_mentions},
-                   {"neutral", c.neutral_mentions}});
+    out.Add({{"period", schema::FormatTime(c.period_start)},
+             {"holder", {{"id", schema::FormatId(c.holder)}, {"name", name}}},
+             {"stance", c.net()},
+             {"for", c.for_mentions},
+             {"against", c.against_mentions},
+             {"neutral", c.neutral_mentions}},
+            {schema::FormatTime(c.period_start).substr(0, 10), name, PolarityText(c.net()),
+             std::to_string(c.for_mentions), std::to_string(c.against_mentions),
+             std::to_string(c.neutral_mentions)});
   }
-  if (a.common.format == "json") std::cout << Dump(all) << "\n";
-  else if (a.common.format == "jsonl") for (const json& j : all) std::cout << Dump(j) << "\n";
-  else table.Print(a.common.format, std::cout);
+  out.Finish();
   return absl::OkStatus();
 }
 
 absl::Status Changes(const ChangesArgs& a) {
+  if (a.count_events && !a.count) return UsageError("--count-events goes with --count");
   SG_ASSIGN_OR_RETURN(Session s, Begin(a.common));
   SG_ASSIGN_OR_RETURN(uint64_t since, ResolveSince(*s.db, a.since));
   const std::optional<query::Level> level = LevelArg(a.level);
+  const std::string& format = a.common.format;
   if (a.timeline) {
     SG_RETURN_IF_ERROR(RequireNamed(level, "--timeline"));
     return PrintTimeline(s, a);
@@ -366,55 +245,65 @@ absl::Status Changes(const ChangesArgs& a) {
   }
   if (a.count) {
     SG_RETURN_IF_ERROR(RequireNamed(level, "--count"));
+    json counts;
     if (since > 0) {
+      if (a.count_events) return UsageError("--count-events does not go with --since");
       SG_ASSIGN_OR_RETURN(query::IncrementalCounts n, query::CountSince(*s.db, since, s.filter));
-      std::cout << n.new_flipped_pairs << "\n";
+      counts = {{"flipped_pairs", n.new_flipped_pairs}};
     } else {
       SG_ASSIGN_OR_RETURN(query::ChangeCounts n,
                           query::CountChanges(*s.db, s.filter, a.count_events));
-      if (a.count_events) std::cout << "reversals " << n.reversals << "\n";
-      std::cout << n.flipped_pairs << "\n";
+      counts = {{"flipped_pairs", n.flipped_pairs}};
+      if (a.count_events) counts["reversals"] = n.reversals;
+    }
+    if (format == "table" && !a.count_events) {
+      std::cout << counts["flipped_pairs"].get<uint64_t>() << "\n";
+    } else {
+      PrintObject(format, counts, std::cout);
     }
     return absl::OkStatus();
   }
+  const bool as_json = format == "json" || format == "jsonl";
   query::ChangeOptions o{.filter = s.filter,
                          .since_sequence = since,
-                         .evidence = a.common.format == "table" ? 0 : a.evidence,
+                         .evidence = as_json ? a.evidence : 0,
                          .level = level,
                          .link_paraphrases = !a.common.as_stated};
   SG_ASSIGN_OR_RETURN(auto it, query::FindReversals(*s.db, o));
-  const std::string& format = a.common.format;
-  Table table({"level", "holder", "proposition", "from", "until", "to", "since"});
-  json all = json::array();
+  ListPrinter out(format, {"level", "holder", "proposition", "from", "until", "to", "since"},
+                  std::cout);
+  out.SetCsvColumns({"level", "holder", "proposition", "from", "until", "to", "since",
+                     "from_speakers", "to_speakers"});
   size_t printed = 0;
   for (; it->Valid() && !Enough(a.common, printed); it->Next(), ++printed) {
     const query::Reversal& r = it->value();
-    if (format == "jsonl" || format == "json") {
-      json j = query::ReversalToJson(r, it->records());
-      if (format == "jsonl") std::cout << Dump(j) << "\n";
-      else all.push_back(std::move(j));
-      continue;
-    }
-    std::string holder = it->records().Holder(r.holder).name;
+    const std::string name = it->records().Holder(r.holder).name;
+    std::string holder = name;
+    auto who = [&](const query::StanceRun& run) {
+      std::vector<std::string> names;
+      for (schema::EntityId id : run.speakers) names.push_back(it->records().Holder(id).name);
+      std::sort(names.begin(), names.end());
+      return names;
+    };
     auto only_itself = [&](const query::StanceRun& run) {
       return run.speakers.size() == 1 && run.speakers[0] == r.holder;
     };
     if (!only_itself(r.from) || !only_itself(r.to)) {
-      auto who = [&](const query::StanceRun& run) {
-        std::vector<std::string> names;
-        for (schema::EntityId id : run.speakers) names.push_back(it->records().Holder(id).name);
-        std::sort(names.begin(), names.end());
-        return absl::StrJoin(names, ", ");
-      };
-      holder = absl::StrCat(holder, " (", who(r.from), " → ", who(r.to), ")");
+      holder = absl::StrCat(name, " (", absl::StrJoin(who(r.from), ", "), " → ",
+                            absl::StrJoin(who(r.to), ", "), ")");
     }
-    table.Add({std::string(query::LevelName(r.level)), holder,
-               it->records().Proposition(r.proposition).text, PolarityText(r.from.polarity),
-               TimeText(r.from.last_made), PolarityText(r.to.polarity), TimeText(r.to.first_made)});
+    const std::string lvl(query::LevelName(r.level));
+    const std::string& prop = it->records().Proposition(r.proposition).text;
+    json j = as_json ? query::ReversalToJson(r, it->records()) : json();
+    out.Add(std::move(j),
+            {lvl, holder, prop, PolarityText(r.from.polarity), TimeText(r.from.last_made),
+             PolarityText(r.to.polarity), TimeText(r.to.first_made)},
+            {lvl, name, prop, PolarityText(r.from.polarity), TimeText(r.from.last_made),
+             PolarityText(r.to.polarity), TimeText(r.to.first_made), JoinCell(who(r.from)),
+             JoinCell(who(r.to))});
   }
   SG_RETURN_IF_ERROR(it->status());
-  if (format == "json") std::cout << Dump(all) << "\n";
-  if (format == "table" || format == "csv") table.Print(format, std::cout);
+  out.Finish();
   return absl::OkStatus();
 }
 
@@ -422,7 +311,7 @@ absl::Status Changes(const ChangesArgs& a) {
 
 absl::Status Claims(const Common& c) {
   if (c.spec.holders.empty() && c.spec.propositions.empty() && c.spec.concept_name.empty()) {
-    return absl::InvalidArgumentError("say whose claims or on what: --holder, --proposition or --concept");
+    return UsageError("say whose claims or on what: --holder, --proposition or --concept");
   }
   SG_ASSIGN_OR_RETURN(Session s, Begin(c));
   SG_ASSIGN_OR_RETURN(query::ClaimSet set,
@@ -433,10 +322,9 @@ absl::Status Claims(const Common& c) {
   query::RecordCache records(*s.db, s.filter.snapshot);
   std::vector<std::string> header = {"holder", "polarity", "proposition", "mentions",
                                      "first",  "last",     "claim"};
-  if (c.format == "csv") {
-    header.insert(header.end(), std::begin(kLinkCsvHeader), std::end(kLinkCsvHeader));
-  }
-  Table table(std::move(header));
+  ListPrinter out(c.format, header, std::cout);
+  header.insert(header.end(), std::begin(kLinkCsvHeader), std::end(kLinkCsvHeader));
+  out.SetCsvColumns(header);
   size_t printed = 0;
   for (const query::ClaimStat& cs : set.claims()) {
     if (Enough(c, printed++)) break;
@@ -444,210 +332,32 @@ absl::Status Claims(const Common& c) {
     const std::string prop = records.Proposition(cs.proposition).text;
     const std::optional<ShownLink> link = LinkOf(links, cs.proposition, records);
     const schema::ClaimId id = schema::MakeClaimId(cs.holder, cs.proposition, cs.polarity);
-    if (c.format == "json" || c.format == "jsonl") {
-      json j = {{"claim_id", schema::FormatId(id)},
-                {"holder", {{"id", schema::FormatId(cs.holder)}, {"name", holder}}},
-                {"polarity", cs.polarity},
-                {"proposition", {{"id", schema::FormatId(cs.proposition)}, {"text", prop}}}};
-      if (cs.mentions > 0) j["mentions"] = cs.mentions;
-      if (cs.first_made != schema::kNoTime) j["first_time"] = schema::FormatTime(cs.first_made);
-      if (cs.last_made != schema::kNoTime) j["last_time"] = schema::FormatTime(cs.last_made);
-      if (link.has_value()) j["linked_to"] = LinkToJson(*link);
-      std::cout << Dump(j) << "\n";
-      continue;
-    }
+    json j = {{"claim_id", schema::FormatId(id)},
+              {"holder", {{"id", schema::FormatId(cs.holder)}, {"name", holder}}},
+              {"polarity", cs.polarity},
+              {"proposition", {{"id", schema::FormatId(cs.proposition)}, {"text", prop}}}};
+    if (cs.mentions > 0) j["mentions"] = cs.mentions;
+    if (cs.first_made != schema::kNoTime) j["first_time"] = schema::FormatTime(cs.first_made);
+    if (cs.last_made != schema::kNoTime) j["last_time"] = schema::FormatTime(cs.last_made);
+    if (link.has_value()) j["linked_to"] = LinkToJson(*link);
     std::vector<std::string> row = {holder, PolarityText(cs.polarity), prop,
                                     cs.mentions > 0 ? std::to_string(cs.mentions) : "",
                                     TimeText(cs.first_made), TimeText(cs.last_made),
                                     schema::FormatId(id)};
-    if (c.format == "csv") {
-      for (std::string& f : LinkCsvFields(link)) row.push_back(std::move(f));
-    }
-    table.Add(std::move(row));
-    if (link.has_value()) table.Note(LinkNote(*link));
+    std::vector<std::string> csv = row;
+    for (std::string& f : LinkCsvFields(link)) csv.push_back(std::move(f));
+    out.Add(std::move(j), std::move(row), std::move(csv));
+    if (link.has_value()) out.Note(LinkNote(*link));
   }
-  if (c.format == "table" || c.format == "csv") table.Print(c.format, std::cout);
-  return absl::OkStatus();
-}
-
-// ---------------------------------------------------------------- network questions
-
-struct NetworkArgs {
-  Common common;
-  std::string level;
-  bool by_concept = false;
-  std::string normalise = "none";
-  uint32_t min_count = 1;
-  std::vector<std::string> with;  // agreements: pairs involving these holders
-  std::string between, and_;      // path
-  bool triads = false;            // coalitions
-  uint32_t min_size = 2;
-  bool betweenness = true;
-};
-
-query::Normalisation ParseNormalisation(const std::string& n) {
-  return n == "jaccard" ? query::Normalisation::kJaccard
-         : n == "cosine" ? query::Normalisation::kCosine
-                         : query::Normalisation::kNone;
-}
-
-absl::StatusOr<query::HolderNetwork> Network(Session& s, const NetworkArgs& a,
-                                             query::NetworkKind kind) {
-  // auto: holders as named, the library's default.
-  query::NetworkOptions o{.filter = s.filter,
-                          .kind = kind,
-                          .normalisation = ParseNormalisation(a.normalise),
-                          .min_count = a.min_count,
-                          .merge_concepts = a.by_concept,
-                          .link_paraphrases = !a.common.as_stated};
-  if (const std::optional<query::Level> level = LevelArg(a.level)) o.level = *level;
-  return query::BuildHolderNetwork(*s.db, o);
-}
-
-json NodeJson(const query::HolderNode& n) {
-  return {{"id", schema::FormatId(n.id)}, {"name", n.name}};
-}
-
-absl::Status Agreements(const NetworkArgs& a) {
-  SG_ASSIGN_OR_RETURN(Session s, Begin(a.common));
-  SG_ASSIGN_OR_RETURN(query::HolderNetwork net, Network(s, a, query::NetworkKind::kAgreement));
-  std::set<int64_t> with;
-  for (const std::string& h : a.with) {
-    SG_ASSIGN_OR_RETURN(schema::EntityId id, query::ResolveHolder(*s.db, h));
-    with.insert(net.IndexOf(id));
-  }
-  std::vector<query::HolderEdge> edges = net.edges;
-  if (!with.empty()) {
-    std::erase_if(edges, [&](const query::HolderEdge& e) {
-      return !with.contains(e.a) && !with.contains(e.b);
-    });
-  }
-  std::stable_sort(edges.begin(), edges.end(), [](const auto& x, const auto& y) {
-    return x.weight > y.weight;
-  });
-  Table table({"holder", "holder", "agree", "conflict", "weight", "first", "last"});
-  size_t printed = 0;
-  for (const query::HolderEdge& e : edges) {
-    if (Enough(a.common, printed++)) break;
-    const query::HolderNode& x = net.nodes[e.a];
-    const query::HolderNode& y = net.nodes[e.b];
-    if (a.common.format == "json" || a.common.format == "jsonl") {
-      std::cout << Dump({{"a", NodeJson(x)},
-                         {"b", NodeJson(y)},
-                         {"agree", e.agree},
-                         {"conflict", e.conflict},
-                         {"weight", e.weight}})
-                << "\n";
-      continue;
-    }
-    table.Add({x.name, y.name, std::to_string(e.agree), std::to_string(e.conflict),
-               absl::StrCat(e.weight), TimeText(e.first_made), TimeText(e.last_made)});
-  }
-  if (a.common.format == "table" || a.common.format == "csv") table.Print(a.common.format, std::cout);
-  return absl::OkStatus();
-}
-
-absl::Status Coalitions(const NetworkArgs& a) {
-  SG_ASSIGN_OR_RETURN(Session s, Begin(a.common));
-  SG_ASSIGN_OR_RETURN(query::HolderNetwork net, Network(s, a, query::NetworkKind::kSigned));
-  std::vector<query::Coalition> found =
-      query::FindCoalitions(net, {.min_agree = a.min_count, .min_size = a.min_size});
-  const bool as_json = a.common.format == "json" || a.common.format == "jsonl";
-  Table table({"coalition", "size", "agreements", "members"});
-  for (size_t i = 0; i < found.size() && !Enough(a.common, i); ++i) {
-    std::vector<std::string> names;
-    json members = json::array();
-    for (uint32_t m : found[i].members) {
-      names.push_back(net.nodes[m].name);
-      members.push_back(NodeJson(net.nodes[m]));
-    }
-    if (as_json) {
-      std::cout << Dump({{"coalition", i + 1},
-                         {"size", found[i].members.size()},
-                         {"internal_agree", found[i].internal_agree},
-                         {"members", members}})
-                << "\n";
-    } else {
-      table.Add({std::to_string(i + 1), std::to_string(found[i].members.size()),
-                 std::to_string(found[i].internal_agree), absl::StrJoin(names, "; ")});
-    }
-  }
-  if (!as_json) table.Print(a.common.format, std::cout);
-  if (a.triads) {
-    query::TriadCounts t = query::FindUnbalancedTriads(net, a.common.limit ? a.common.limit : 20);
-    std::cout << "unbalanced triads " << t.unbalanced << " of " << t.triangles << " signed triangles\n";
-    for (const query::Triad& x : t.examples) {
-      auto sign = [](int v) { return v > 0 ? "agrees with" : "conflicts with"; };
-      std::cout << "  " << net.nodes[x.a].name << " " << sign(x.sign_ab) << " " << net.nodes[x.b].name
-                << ", " << net.nodes[x.b].name << " " << sign(x.sign_bc) << " " << net.nodes[x.c].name
-                << ", " << net.nodes[x.a].name << " " << sign(x.sign_ac) << " " << net.nodes[x.c].name
-                << "\n";
-    }
-  }
-  return absl::OkStatus();
-}
-
-absl::Status Actors(const NetworkArgs& a) {
-  SG_ASSIGN_OR_RETURN(Session s, Begin(a.common));
-  SG_ASSIGN_OR_RETURN(query::HolderNetwork net, Network(s, a, query::NetworkKind::kSigned));
-  query::ActorOptions o;
-  if (!a.betweenness) o.max_edges_for_betweenness = 0;
-  std::vector<query::ActorScore> scores = query::RankActors(net, o);
-  Table table({"holder", "betweenness", "degree", "strength", "agree edges", "conflict edges"});
-  const size_t top = a.common.limit ? a.common.limit : 20;
-  for (size_t i = 0; i < scores.size() && i < top; ++i) {
-    const query::ActorScore& x = scores[i];
-    if (a.common.format == "json" || a.common.format == "jsonl") {
-      std::cout << Dump({{"holder", NodeJson(net.nodes[x.node])},
-                         {"betweenness", x.betweenness},
-                         {"degree", x.degree},
-                         {"strength", x.strength},
-                         {"agree_edges", x.agree_edges},
-                         {"conflict_edges", x.conflict_edges}})
-                << "\n";
-      continue;
-    }
-    table.Add({net.nodes[x.node].name, absl::StrCat(x.betweenness), std::to_string(x.degree),
-               absl::StrCat(x.strength), std::to_string(x.agree_edges),
-               std::to_string(x.conflict_edges)});
-  }
-  if (a.common.format == "table" || a.common.format == "csv") table.Print(a.common.format, std::cout);
-  return absl::OkStatus();
-}
-
-absl::Status Path(const NetworkArgs& a) {
-  SG_ASSIGN_OR_RETURN(Session s, Begin(a.common));
-  SG_ASSIGN_OR_RETURN(schema::EntityId from, query::ResolveHolder(*s.db, a.between));
-  SG_ASSIGN_OR_RETURN(schema::EntityId to, query::ResolveHolder(*s.db, a.and_));
-  SG_ASSIGN_OR_RETURN(query::HolderNetwork net, Network(s, a, query::NetworkKind::kSigned));
-  const int64_t f = net.IndexOf(from), t = net.IndexOf(to);
-  if (f < 0 || t < 0) {
-    return absl::NotFoundError(absl::StrCat(f < 0 ? a.between : a.and_,
-                                            " takes no side shared with anyone in this view"));
-  }
-  SG_ASSIGN_OR_RETURN(std::vector<query::PathStep> path,
-                      query::FindPath(net, static_cast<uint32_t>(f), static_cast<uint32_t>(t)));
-  json steps = json::array();
-  for (const query::PathStep& p : path) {
-    const std::string rel = p.sign > 0 ? "agrees with" : p.sign < 0 ? "conflicts with" : "is split with";
-    if (a.common.format == "table") {
-      std::cout << net.nodes[p.from].name << " " << rel << " " << net.nodes[p.to].name << " (agree "
-                << p.agree << ", conflict " << p.conflict << ")\n";
-    }
-    steps.push_back({{"from", NodeJson(net.nodes[p.from])},
-                     {"to", NodeJson(net.nodes[p.to])},
-                     {"sign", p.sign},
-                     {"agree", p.agree},
-                     {"conflict", p.conflict}});
-  }
-  if (a.common.format == "json") std::cout << Dump(steps) << "\n";
-  if (a.common.format == "jsonl") for (const json& j : steps) std::cout << Dump(j) << "\n";
+  out.Finish();
   return absl::OkStatus();
 }
 
 }  // namespace
+}  // namespace querycmd
 
 void AddQueryCommand(CLI::App& app) {
+  using namespace querycmd;
   auto* q = app.add_subcommand("query", "Ask graph questions: contradictions, agreements, changes");
   AddVersionFlag(q);
   q->require_subcommand(1);

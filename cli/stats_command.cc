@@ -1,6 +1,7 @@
 #include <iostream>
 
 #include "cli_common.h"
+#include "output.h"
 #include "nlohmann/json.hpp"
 
 namespace stancegraph::cli {
@@ -8,10 +9,10 @@ namespace stancegraph::cli {
 void AddStatsCommand(CLI::App& app) {
   auto* cmd = app.add_subcommand("stats", "Count documents, entities, propositions, claims");
   static std::string db_path;
-  static std::string format = "text";
+  static std::string format = "table";
   AddDbOption(cmd, &db_path);
-  cmd->add_option("--format", format, "text or json")
-      ->check(CLI::IsMember({"text", "json"}))
+  cmd->add_option("--format", format, "table, json, jsonl or csv (text: table)")
+      ->check(CLI::IsMember({"table", "text", "json", "jsonl", "csv"}))
       ->capture_default_str();
   cmd->callback([] {
     auto db = OpenForReading(db_path);
@@ -24,11 +25,11 @@ void AddStatsCommand(CLI::App& app) {
       ExitCode() = PrintError(stats.status());
       return;
     }
-    if (format == "json") {
+    if (format != "table" && format != "text") {
       nlohmann::json j = {{"documents", stats->documents}, {"entities", stats->entities},
                           {"propositions", stats->propositions}, {"claims", stats->claims},
                           {"mentions", stats->mentions}, {"disk_bytes", stats->disk_bytes}};
-      std::cout << j.dump() << "\n";
+      PrintObject(format, j, std::cout);
       return;
     }
     std::cout << "database      " << db_path << "\n"

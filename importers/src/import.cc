@@ -26,7 +26,7 @@ class Importer {
       summary_.files += batch.files;
       summary_.documents_read += batch.documents_read;
       summary_.bytes_read += batch.bytes_read;
-      summary_.errors += batch.errors.size();
+      for (const ImportError& e : batch.errors) ++(e.skipped ? summary_.files_skipped : summary_.errors);
       if (errors_) {
         for (const ImportError& e : batch.errors) errors_(e);
       }

@@ -115,6 +115,12 @@ void ReadAhead::ReadFile(const std::string& path) {
   std::istream replayed(nullptr);
   if (format == "auto") {
     std::string head = ReadHead(*in, 4096);
+    if (LooksBinary(head)) {
+      errors({path, 0,
+              "binary file (NUL bytes), not text, HTML, a feed or claims: not imported (give "
+              "--format to read it as one of those anyway)"});
+      return;
+    }
     format = DetectFormat(path == "-" ? "" : path, head);
     if (path == "-") {
       in->clear();

@@ -1,5 +1,8 @@
 #include "stancegraph/query/json.h"
 
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
 #include <string>
 
 #include "stancegraph/schema/ids.h"
@@ -7,6 +10,16 @@
 
 namespace stancegraph::query {
 namespace {
+
+// A float as people wrote it: the shortest decimal that reads back as the
+// same float, so 0.9f prints as 0.9 and not 0.8999999761581421.
+double ShortestFloat(float value) {
+  if (!std::isfinite(value)) return value;
+  char buf[64];
+  auto r = std::to_chars(buf, buf + sizeof buf - 1, value);
+  *r.ptr = '\0';
+  return std::strtod(buf, nullptr);
+}
 
 using nlohmann::json;
 
@@ -82,7 +95,7 @@ json EvidenceToJson(const Evidence& e) {
           {"object_text", e.object_text},
           {"hedged", e.hedged},
           {"conditional", e.conditional},
-          {"confidence", e.confidence}};
+          {"confidence", ShortestFloat(e.confidence)}};
 }
 
 json ContradictionToJson(const Contradiction& c, RecordCache& records) {

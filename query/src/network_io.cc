@@ -156,6 +156,15 @@ void WriteCsv(const HolderNetwork& net, std::ostream& out) {
   }
 }
 
+// Gephi's node table: Id matches the edge table's Source/Target.
+void WriteCsvNodes(const HolderNetwork& net, std::ostream& out) {
+  out << "Id,Label,EntityType,Propositions\n";
+  for (const HolderNode& n : net.nodes) {
+    out << schema::FormatId(n.id) << ',' << CsvField(n.name) << ','
+        << CsvField(schema::EntityTypeName(n.type)) << ',' << n.propositions << '\n';
+  }
+}
+
 std::string HolderNodeId(const BipartiteNetwork& net, uint32_t i) {
   return "h:" + schema::FormatId(net.holders[i].id);
 }
@@ -248,6 +257,18 @@ void WriteCsv(const BipartiteNetwork& net, std::ostream& out) {
   }
 }
 
+void WriteCsvNodes(const BipartiteNetwork& net, std::ostream& out) {
+  out << "Id,Label,Part,EntityType,Concept\n";
+  for (uint32_t i = 0; i < net.holders.size(); ++i) {
+    out << HolderNodeId(net, i) << ',' << CsvField(net.holders[i].name) << ",holder,"
+        << CsvField(schema::EntityTypeName(net.holders[i].type)) << ",\n";
+  }
+  for (uint32_t i = 0; i < net.propositions.size(); ++i) {
+    out << PropNodeId(net, i) << ',' << CsvField(net.propositions[i].text) << ",proposition,,"
+        << CsvField(net.propositions[i].concept_name) << '\n';
+  }
+}
+
 }  // namespace
 
 std::string XmlEscape(std::string_view text) {
@@ -320,6 +341,9 @@ absl::Status WriteAnyNetwork(const Network& net, NetworkFormat format, std::ostr
       break;
     case NetworkFormat::kCsv:
       WriteCsv(net, out);
+      break;
+    case NetworkFormat::kCsvNodes:
+      WriteCsvNodes(net, out);
       break;
   }
   if (!out) return absl::UnavailableError("could not write the network (output failed)");

@@ -159,7 +159,7 @@ TEST_CASE("query --level reads holders as named or as the state they spoke for",
         "Cavusoglu)  1      Turkey\n");
 
   // Counts are of holders as named; old --level values are refused.
-  CHECK(RunCli("query contradictions --count-pairs --level state " + db).exit_code == 1);
+  CHECK(RunCli("query contradictions --count-pairs --level state " + db).exit_code == 2);  // usage
   CHECK(RunCli("query contradictions --level concept " + db).exit_code == 2);
 
   Output agree = RunCli("query agreements --level state --format jsonl " + db);

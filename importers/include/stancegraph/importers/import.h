@@ -29,6 +29,7 @@ struct ImportOptions {
 
 struct ImportSummary {
   uint64_t files = 0;
+  uint64_t files_skipped = 0;  // passed over in directories (ImportError::skipped)
   uint64_t documents_read = 0;
   uint64_t documents_written = 0;
   uint64_t documents_skipped = 0;  // already stored

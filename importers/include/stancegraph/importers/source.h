@@ -22,6 +22,9 @@ struct ImportError {
   std::string file;   // path as given, "-" for stdin
   uint64_t line = 0;  // 1-based line or record number; 0 = whole input
   std::string message;
+  // A note, not an error: the file was passed over (a directory walk skips
+  // documentation, binary files and formats import does not read).
+  bool skipped = false;
 };
 using ErrorSink = std::function<void(const ImportError&)>;
 

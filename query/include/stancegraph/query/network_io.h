@@ -15,7 +15,10 @@
 
 namespace stancegraph::query {
 
-enum class NetworkFormat : uint8_t { kGraphml, kDot, kCsv };
+// kCsv is the edge table (Source,Target,Type,Weight,...); kCsvNodes the node
+// table (Id,Label,...) whose Id the edges' Source and Target name. Gephi's
+// "Import spreadsheet" takes the two as two files.
+enum class NetworkFormat : uint8_t { kGraphml, kDot, kCsv, kCsvNodes };
 
 // Writes the holder network. Node ids are the holders' 16-hex-digit ids.
 absl::Status WriteNetwork(const HolderNetwork& net, NetworkFormat format, std::ostream& out);
