@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   AddCheckCommand(app);
   AddBackupCommand(app);
   AddReextractCommand(app);
+  AddCompactCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
