@@ -75,6 +75,10 @@ int main(int argc, char** argv) {
   app.add_option("--peer-runs", peer_runs, "Runs of each peer (median)")->capture_default_str();
   app.add_flag("--with-wal", with_wal,
                "Also time the ordinary write path (one WriteBatch per 1024 documents)");
+  bool with_auto = false;
+  app.add_flag("--auto", with_auto,
+               "Also time plain `import` into an empty store: the path it picks by itself "
+               "(importers::ChooseBulk) and, when ordinary, its merging at the end");
   CLI11_PARSE(app, argc, argv);
 
   auto median = [&](bool bulk) {
@@ -95,6 +99,16 @@ int main(int argc, char** argv) {
   std::cout << absl::StrFormat(
       "stancegraph load (import --bulk)            %.3f s  %d mentions  %.1f MB on disk\n",
       bulk.seconds, bulk.mentions, bulk.disk_bytes / 1e6);
+  LoadResult automatic;
+  if (with_auto) {
+    std::filesystem::remove_all(dir);
+    const importers::BulkChoice choice = importers::ChooseBulk({csv}, "auto", dir);
+    automatic = median(choice.bulk);
+    std::cout << absl::StrFormat(
+        "stancegraph load (plain import, picks %s)  %.3f s  %d mentions  %.1f MB on disk  [%s]\n",
+        choice.bulk ? "bulk" : "ordinary", automatic.seconds, automatic.mentions,
+        automatic.disk_bytes / 1e6, choice.reason);
+  }
   std::cout << absl::StrFormat("peak RSS %.0f MiB\n", stancegraph::bench::PeakRssMiB());
   if (peers.empty()) return 0;
   auto figures = stancegraph::bench::RunPeers(peers, csv, peer_runs);
@@ -102,6 +116,7 @@ int main(int argc, char** argv) {
     std::cout << absl::StrFormat("%-7s load %.3f s   %s/stancegraph = %.2fx (bulk)", name,
                                  f.load_s, name, f.load_s / bulk.seconds);
     if (with_wal) std::cout << absl::StrFormat("  %.2fx (write-ahead log)", f.load_s / wal.seconds);
+    if (with_auto) std::cout << absl::StrFormat("  %.2fx (plain import)", f.load_s / automatic.seconds);
     std::cout << "\n";
   }
   return 0;

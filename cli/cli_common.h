@@ -63,6 +63,7 @@ void AddReportCommand(CLI::App& app);
 void AddCheckCommand(CLI::App& app);
 void AddBackupCommand(CLI::App& app);
 void AddReextractCommand(CLI::App& app);
+void AddCompactCommand(CLI::App& app);
 // Adds `network` under `export`.
 void AddExportNetworkCommand(CLI::App& export_cmd);
 

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   AddCheckCommand(app);
   AddBackupCommand(app);
   AddReextractCommand(app);
+  AddCompactCommand(app);
   AddHelpCommand(app);
   AddVerbosityFlags(app);
   std::vector<std::string> args(argv + 1, argv + argc);

@@ -114,6 +114,8 @@ class DatabaseImpl final : public Database {
   absl::StatusOr<Stats> GetStats(const ReadOptions& ro) override;
   absl::Status CatchUp() override;
   absl::Status Flush() override;
+  absl::Status Compact(bool all) override;
+  absl::StatusOr<IndexLayout> QueryIndexLayout() override;
   const std::string& path() const override { return dir_; }
   // The store's format version (kFormatVersion unless opened as a Rebuild's
   // source).

@@ -1,8 +1,13 @@
 #include "stancegraph/importers/import.h"
 
+#include <filesystem>
+#include <fstream>
+
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "read_ahead.h"
+#include "stancegraph/importers/formats.h"
 #include "stancegraph/schema/status_macros.h"
 
 namespace stancegraph::importers {
@@ -35,6 +40,15 @@ class Importer {
     }
     SG_RETURN_IF_ERROR(FlushBatch());
     if (loader_) SG_RETURN_IF_ERROR(loader_->Finish());
+    if (options_.compact_when_scattered && summary_.mentions_written > 0) {
+      // Ordinary writes leave the claim indexes in many files and levels,
+      // which every whole-store scan must merge key by key.
+      SG_ASSIGN_OR_RETURN(engine::IndexLayout layout, db_.QueryIndexLayout());
+      if (layout.CompactionPays()) {
+        SG_RETURN_IF_ERROR(db_.Compact());
+        summary_.compacted = true;
+      }
+    }
     summary_.seconds = absl::ToDoubleSeconds(absl::Now() - start);
     if (progress_) progress_(summary_);
     return summary_;
@@ -94,6 +108,44 @@ class Importer {
 };
 
 }  // namespace
+
+BulkChoice ChooseBulk(const std::vector<std::string>& paths, const std::string& format,
+                      const std::string& db_dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  uint64_t input = 0;
+  for (const std::string& path : paths) {
+    if (path == "-") return {false, "stdin has no size known up front"};
+    if (!fs::is_regular_file(path, ec)) return {false, path + " is not a single file"};
+    std::string f = format;
+    if (f == "auto") {
+      std::ifstream in(path, std::ios::binary);
+      std::string head(4096, '\0');
+      in.read(head.data(), static_cast<std::streamsize>(head.size()));
+      head.resize(static_cast<size_t>(in.gcount()));
+      f = DetectFormat(fs::path(path).filename().string(), head);
+    }
+    if (f != "claims-csv" && f != "claims-jsonl") return {false, path + " is not a claims file"};
+    input += fs::file_size(path, ec);
+    if (ec) return {false, "cannot size " + path};
+  }
+  if (input < kAutoBulkMinBytes) {
+    return {false, absl::StrCat("claims input of ", input, " bytes is small")};
+  }
+  uint64_t store = 0;
+  if (fs::is_directory(db_dir, ec)) {
+    for (const auto& e : fs::directory_iterator(db_dir, ec)) {
+      if (e.path().extension() == ".sst") store += e.file_size(ec);
+    }
+  }
+  if (store > 4 * input) {
+    return {false, absl::StrCat("claims input of ", input, " bytes is small beside the store's ",
+                                store, " bytes")};
+  }
+  return {true, absl::StrCat("claims input of ", input, " bytes",
+                             store == 0 ? " into an empty store"
+                                        : absl::StrCat(" beside a store of ", store, " bytes"))};
+}
 
 absl::StatusOr<ImportSummary> Import(engine::Database& db, const std::vector<std::string>& paths,
                                      const ImportOptions& options, const ErrorSink& errors,

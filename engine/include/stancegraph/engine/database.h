@@ -76,6 +76,18 @@ struct Stats {
   uint64_t disk_bytes = 0;
 };
 
+// The layout of the claim indexes whole-store questions scan (claims by
+// proposition, holder timelines), summed over both.
+struct IndexLayout {
+  uint64_t sorted_runs = 0;       // level-0 files + non-empty deeper levels + unflushed memtables
+  uint64_t bytes = 0;             // on disk
+  uint64_t bytes_above_bottom = 0;  // in runs other than each index's bottom level
+  // Whether merging them into one run each is worth its cost: a scan then
+  // reads one file sequence per index instead of merging several (a store
+  // built by many small imports answers like a bulk-loaded one).
+  bool CompactionPays() const;
+};
+
 class Database {
  public:
   // Opens (or, for kReadWrite with create_if_missing, creates) the database
@@ -193,6 +205,15 @@ class Database {
   virtual absl::Status CatchUp() = 0;
   // Flushes memtables to disk (all column families atomically).
   virtual absl::Status Flush() = 0;
+  // Merges the files of the claim indexes that whole-store questions scan
+  // (claims by proposition, holder timelines) into one sorted run each, the
+  // layout a bulk load leaves; with `all`, every column family. Flushes
+  // first; blocks until done. Readers are not held up. kReadWrite only.
+  virtual absl::Status Compact(bool all = false) = 0;
+  // How scattered those indexes are: the sorted runs (level-0 files plus
+  // non-empty deeper levels) and the bytes above the bottom level, summed
+  // over both. An import ends with Compact() when CompactionPays().
+  virtual absl::StatusOr<IndexLayout> QueryIndexLayout() = 0;
   // The directory this database lives in.
   virtual const std::string& path() const = 0;
   virtual AccessMode mode() const = 0;

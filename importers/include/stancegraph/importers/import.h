@@ -25,6 +25,11 @@ struct ImportOptions {
   // much faster for large inputs; documents become visible chunk by chunk.
   // Default: false.
   bool bulk = false;
+  // When the import is done, merge the claim indexes into one sorted run
+  // each if their files have piled up (engine::IndexLayout::CompactionPays),
+  // so a store built by ordinary imports answers whole-store questions as
+  // fast as a bulk-loaded one. Default: true.
+  bool compact_when_scattered = true;
 };
 
 struct ImportSummary {
@@ -37,7 +42,27 @@ struct ImportSummary {
   uint64_t errors = 0;
   uint64_t bytes_read = 0;
   double seconds = 0;
+  bool compacted = false;  // the claim indexes were merged at the end
 };
+
+// Whether an import should take the bulk path by itself, and why.
+struct BulkChoice {
+  bool bulk = false;
+  std::string reason;
+};
+
+// Inputs of at least this many bytes of pre-extracted claims are loaded in
+// bulk when they are large beside the store (see ChooseBulk).
+inline constexpr uint64_t kAutoBulkMinBytes = 8u << 20;
+
+// Picks the bulk path when it pays: the inputs are all pre-extracted claim
+// files (claims-csv, claims-jsonl; by `format` or, for "auto", by name and
+// first bytes), together at least kAutoBulkMinBytes, and the store at
+// `db_dir` is absent or empty or holds less than four times their size on
+// disk. Articles go through extraction, which bulk loading does not speed
+// up; stdin ("-") and directories have no size known up front.
+BulkChoice ChooseBulk(const std::vector<std::string>& paths, const std::string& format,
+                      const std::string& db_dir);
 
 // Called now and then during an import, and once at the end.
 using ProgressFn = std::function<void(const ImportSummary&)>;
