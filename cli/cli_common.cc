@@ -65,6 +65,22 @@ CLI::Validator NotNegative() {
       "");
 }
 
+void AddFilterOptions(CLI::App* cmd, query::FilterSpec* s) {
+  cmd->add_option("--from", s->from,
+                  "Only claims made at or after this time (RFC 3339, date or Unix seconds)");
+  cmd->add_option("--to", s->to, "Only claims made before this time");
+  cmd->add_option("--concept", s->concept_name, "Only propositions of this concept");
+  cmd->add_option("--holder", s->holders, "Only this holder (name or id; repeatable)");
+  cmd->add_option("--proposition", s->propositions, "Only this proposition (text or id; repeatable)");
+  cmd->add_option("--type", s->types, "Only holders of this entity type (repeatable)");
+  cmd->add_option("--outlet", s->outlet, "Only mentions from documents of this outlet");
+  cmd->add_option("--min-confidence", s->min_confidence, "Only mentions at least this confident");
+  cmd->add_option("--hedged", s->hedged, "Hedged mentions: include, exclude or only")
+      ->check(CLI::IsMember({"include", "exclude", "only"}));
+  cmd->add_option("--conditional", s->conditional, "Conditional mentions: include, exclude or only")
+      ->check(CLI::IsMember({"include", "exclude", "only"}));
+}
+
 int PrintError(const absl::Status& status) {
   std::cerr << "stancegraph: error: " << status.message() << "\n";
   return IsUsageError(status) ? kExitUsage : kExitFailure;

@@ -11,6 +11,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "stancegraph/engine/database.h"
+#include "stancegraph/query/lookup.h"
 #include "stancegraph/query/levels.h"
 
 namespace stancegraph::cli {
@@ -46,6 +47,9 @@ std::optional<query::Level> LevelArg(const std::string& level);
 
 // For sizes: CLI11 would read "-1" as the largest unsigned number.
 CLI::Validator NotNegative();
+
+// Adds the filter options every question and `export network` share.
+void AddFilterOptions(CLI::App* cmd, query::FilterSpec* spec);
 
 // Prints "stancegraph: error: <message>" to stderr; returns kExitUsage for
 // a UsageError (output.h), else kExitFailure.
