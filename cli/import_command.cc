@@ -1,5 +1,6 @@
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -8,6 +9,7 @@
 #include "absl/strings/str_join.h"
 #include "cli_common.h"
 #include "conventions.h"
+#include "interrupt.h"
 #include "nlohmann/json.hpp"
 #include "output.h"
 #include "stancegraph/importers/formats.h"
@@ -45,6 +47,21 @@ std::string Summary(const importers::ImportSummary& s) {
   return text;
 }
 
+// The terminal line while an import runs: how far through the input, how
+// fast, and what has been stored.
+std::string Progress(const importers::ImportSummary& s) {
+  std::string where = absl::StrFormat("%.1f MB", s.bytes_read / 1e6);
+  if (s.size_known && s.bytes_total > 0) {
+    const double done = std::min(1.0, static_cast<double>(s.bytes_read) / s.bytes_total);
+    absl::StrAppendFormat(&where, " of %.1f MB (%d%%)", s.bytes_total / 1e6,
+                          static_cast<int>(done * 100));
+  }
+  if (s.seconds > 0.5) absl::StrAppendFormat(&where, ", %.1f MB/s", s.bytes_read / 1e6 / s.seconds);
+  return absl::StrFormat("%s: %d documents imported (%d already present), %d claim mentions, %d errors",
+                         where, s.documents_written, s.documents_skipped, s.mentions_written,
+                         s.errors);
+}
+
 nlohmann::json SummaryJson(const importers::ImportSummary& s) {
   return {{"files", s.files},
           {"files_skipped", s.files_skipped},
@@ -54,7 +71,8 @@ nlohmann::json SummaryJson(const importers::ImportSummary& s) {
           {"mentions", s.mentions_written},
           {"errors", s.errors},
           {"bytes_read", s.bytes_read},
-          {"seconds", std::round(s.seconds * 1000) / 1000}};
+          {"seconds", std::round(s.seconds * 1000) / 1000},
+          {"interrupted", s.interrupted}};
 }
 
 void Run(const ImportArgs& args) {
@@ -81,6 +99,8 @@ void Run(const ImportArgs& args) {
     if (bulk && !args.quiet) std::cerr << "loading in bulk: " << choice.reason << "\n";
   }
   options.bulk = bulk;
+  InterruptGuard interrupt;
+  options.stop = interrupt.flag();
   auto db = OpenForWriting(args.db_path, bulk);
   if (!db.ok()) {
     ExitCode() = PrintError(db.status());
@@ -102,7 +122,7 @@ void Run(const ImportArgs& args) {
     else std::cerr << e.file << ": " << e.message << "\n";
   };
   auto on_progress = [&](const importers::ImportSummary& s) {
-    if (tty) std::cerr << "\r\033[K" << Summary(s) << std::flush;
+    if (tty) std::cerr << "\r\033[K" << Progress(s) << std::flush;
   };
   auto summary = importers::Import(**db, args.paths, options, on_error, on_progress);
   if (tty) std::cerr << "\r\033[K";
@@ -122,6 +142,15 @@ void Run(const ImportArgs& args) {
     std::cerr << "merged the claim indexes for faster queries\n";
   }
   if (summary->errors > 0) ExitCode() = kExitFailure;
+  if (summary->interrupted) {
+    // Said even with --quiet: the user asked to stop and must know what is kept.
+    std::cerr << absl::StrFormat(
+        "interrupted: %d documents and %d claim mentions are stored, each document whole; the "
+        "rest was not read. Run the same command again to continue: stored documents are "
+        "skipped.\n",
+        summary->documents_written, summary->mentions_written);
+    ExitCode() = interrupt.ExitStatus();
+  }
 }
 
 }  // namespace

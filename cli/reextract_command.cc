@@ -1,5 +1,4 @@
 // `stancegraph reextract`: rebuilds every claim from the stored documents.
-#include <signal.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -7,6 +6,7 @@
 
 #include "absl/strings/str_format.h"
 #include "cli_common.h"
+#include "interrupt.h"
 #include "stancegraph/reextract/reextract.h"
 #include "stancegraph/schema/ids.h"
 
@@ -19,15 +19,6 @@ struct ReextractArgs {
   bool quiet = false;
   size_t max_errors_shown = 50;
 };
-
-std::atomic<bool> stop_requested{false};
-
-void OnInterrupt(int) {
-  stop_requested.store(true);
-  // A second Ctrl-C ends the process at once; the store stays whole then too.
-  signal(SIGINT, SIG_DFL);
-  signal(SIGTERM, SIG_DFL);
-}
 
 std::string Progress(const reextract::ReextractSummary& s) {
   return absl::StrFormat("%d of %d documents (%d re-extracted, %d kept as they were)", s.done(),
@@ -44,7 +35,8 @@ std::string Summary(const reextract::ReextractSummary& s) {
 }
 
 void Run(const ReextractArgs& args) {
-  reextract::ReextractOptions options{.source = args.source, .stop = &stop_requested};
+  InterruptGuard interrupt;
+  reextract::ReextractOptions options{.source = args.source, .stop = interrupt.flag()};
   const bool tty = isatty(STDERR_FILENO) && !args.quiet;
   size_t shown = 0;
   auto on_error = [&](const reextract::DocumentError& e) {
@@ -57,14 +49,7 @@ void Run(const ReextractArgs& args) {
   auto on_progress = [&](const reextract::ReextractSummary& s) {
     if (tty) std::cerr << "\r\033[K" << Progress(s) << std::flush;
   };
-  struct sigaction action = {};
-  action.sa_handler = OnInterrupt;
-  sigemptyset(&action.sa_mask);
-  sigaction(SIGINT, &action, nullptr);
-  sigaction(SIGTERM, &action, nullptr);
   auto summary = reextract::Reextract(args.db_path, options, on_error, on_progress);
-  signal(SIGINT, SIG_DFL);
-  signal(SIGTERM, SIG_DFL);
   if (tty) std::cerr << "\r\033[K";
   if (!summary.ok()) {
     ExitCode() = PrintError(summary.status());
@@ -85,7 +70,7 @@ void Run(const ReextractArgs& args) {
         "stopped: %d of %d documents are in the new store being built in %s; %s stays as it "
         "was until that one is complete. Run the same command to continue.\n",
         summary->done(), summary->documents, summary->new_store, args.db_path);
-    ExitCode() = kExitFailure;
+    ExitCode() = interrupt.signal_number() != 0 ? interrupt.ExitStatus() : kExitFailure;
     return;
   }
   if (!args.quiet) std::cerr << Summary(*summary) << "\n";

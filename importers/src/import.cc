@@ -31,16 +31,23 @@ class Importer {
       summary_.files += batch.files;
       summary_.documents_read += batch.documents_read;
       summary_.bytes_read += batch.bytes_read;
+      summary_.bytes_total += batch.bytes_total;
+      if (batch.size_unknown) summary_.size_known = false;
       for (const ImportError& e : batch.errors) ++(e.skipped ? summary_.files_skipped : summary_.errors);
       if (errors_) {
         for (const ImportError& e : batch.errors) errors_(e);
       }
       for (schema::DocumentClaims& doc : batch.documents) SG_RETURN_IF_ERROR(Add(std::move(doc)));
       summary_.seconds = absl::ToDoubleSeconds(absl::Now() - start);
+      if (options_.stop != nullptr && options_.stop->load()) {
+        summary_.interrupted = true;
+        break;
+      }
     }
     SG_RETURN_IF_ERROR(FlushBatch());
     if (loader_) SG_RETURN_IF_ERROR(loader_->Finish());
-    if (options_.compact_when_scattered && summary_.mentions_written > 0) {
+    if (options_.compact_when_scattered && summary_.mentions_written > 0 &&
+        !summary_.interrupted) {
       // Ordinary writes leave the claim indexes in many files and levels,
       // which every whole-store scan must merge key by key.
       SG_ASSIGN_OR_RETURN(engine::IndexLayout layout, db_.QueryIndexLayout());

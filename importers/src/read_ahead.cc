@@ -85,7 +85,14 @@ bool ReadAhead::Offer(bool force) {
 }
 
 void ReadAhead::Run() {
-  for (const std::string& path : ExpandInputs(paths_, options_.follow_symlinks, collect_)) {
+  const std::vector<std::string> inputs = ExpandInputs(paths_, options_.follow_symlinks, collect_);
+  for (const std::string& path : inputs) {
+    std::error_code ec;
+    const auto size = path == "-" ? 0 : std::filesystem::file_size(path, ec);
+    if (path == "-" || ec) pending_.size_unknown = true;
+    else pending_.bytes_total += size;
+  }
+  for (const std::string& path : inputs) {
     ReadFile(path);
     if (!Offer(/*force=*/false)) break;
   }
@@ -138,7 +145,17 @@ void ReadAhead::ReadFile(const std::string& path) {
     return;
   }
   schema::DocumentClaims doc;
+  file_counted_ = 0;
+  uint64_t docs_in_file = 0;
   while ((*source)->Next(&doc)) {
+    // Where the reader is in the file, now and then (a seek query each).
+    if (path != "-" && ++docs_in_file % 64 == 0) {
+      const std::streamoff at = file.tellg();
+      if (at > 0 && static_cast<uint64_t>(at) > file_counted_) {
+        pending_.bytes_read += static_cast<uint64_t>(at) - file_counted_;
+        file_counted_ = static_cast<uint64_t>(at);
+      }
+    }
     ++pending_.documents_read;
     if (auto s = schema::ValidateDocumentClaims(doc); !s.ok()) {
       errors({path, 0, absl::StrCat("document ", doc.document.source, ": ", s.message())});
@@ -153,7 +170,7 @@ void ReadAhead::ReadFile(const std::string& path) {
   if (path != "-") {
     std::error_code ec;
     auto size = std::filesystem::file_size(path, ec);
-    if (!ec) pending_.bytes_read += size;
+    if (!ec && size > file_counted_) pending_.bytes_read += size - file_counted_;
   }
 }
 

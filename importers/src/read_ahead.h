@@ -27,7 +27,9 @@ struct ReadBatch {
   std::vector<ImportError> errors;                // met while reading these
   uint64_t files = 0;                             // files begun
   uint64_t documents_read = 0;                    // including invalid ones
-  uint64_t bytes_read = 0;                        // of files finished
+  uint64_t bytes_read = 0;                        // since the previous batch
+  uint64_t bytes_total = 0;  // the first batch: the inputs' sizes, found before reading
+  bool size_unknown = false;  // the first batch: an input (stdin) has no size
 };
 
 class ReadAhead {
@@ -58,6 +60,7 @@ class ReadAhead {
   ReadBatch pending_;  // reader thread only
   size_t pending_bytes_ = 0;
   const ErrorSink collect_;  // into pending_.errors
+  uint64_t file_counted_ = 0;  // reader thread: bytes of the current file counted so far
 
   std::mutex mu_;
   std::condition_variable changed_;

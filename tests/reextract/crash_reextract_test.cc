@@ -79,12 +79,16 @@ void MakeStore(const TempDir& tmp, const std::string& dir) {
   testing::ImportInto(dir, {tmp / "claims.csv"});
 }
 
+// Its stderr goes to StderrOf(dir), appended run after run.
+std::string StderrOf(const std::string& dir) { return dir + ".stderr"; }
+
 pid_t StartReextract(const std::string& dir, const std::string& lexicons) {
   pid_t pid = fork();
   if (pid == 0) {
     int null = open("/dev/null", O_WRONLY);
+    int err = open(StderrOf(dir).c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
     dup2(null, STDOUT_FILENO);
-    dup2(null, STDERR_FILENO);
+    dup2(err, STDERR_FILENO);
     setenv("STANCEGRAPH_LEXICONS", lexicons.c_str(), 1);
     std::string bin = Stancegraph();
     const char* argv[] = {bin.c_str(), "reextract", "-q", "--db", dir.c_str(), nullptr};
@@ -173,7 +177,9 @@ TEST_CASE("A reextract killed at random moments leaves the old or the new store 
       ++(shape == old_shape ? old_seen : new_seen);
       if (fs::exists(dir + ".rebuild/REBUILDING")) ++resumable;
     }
-    REQUIRE(ExitedWith(Wait(StartReextract(dir, tmp / "lexicons")), 0));
+    const int status = Wait(StartReextract(dir, tmp / "lexicons"));
+    INFO("the runs said: " << testing::ReadFile(StderrOf(dir)));
+    REQUIRE(ExitedWith(status, 0));
     CHECK(Verify(dir) == new_shape);
     CHECK_FALSE(fs::exists(dir + ".rebuild"));
     CHECK_FALSE(fs::exists(dir + "/REBUILDING"));
@@ -217,7 +223,7 @@ TEST_CASE("A reextract stopped with Ctrl-C says how far it got and the same comm
     WARN("reextract finished before Ctrl-C reached it");
     return;
   }
-  REQUIRE(ExitedWith(status, 1));
+  REQUIRE(ExitedWith(status, 130));  // 128 + SIGINT, as shells report it
   CHECK_THAT(err, Catch::Matches("stopped: \\d+ of 1300 documents are in the new store being "
                                  "built in .*db\\.rebuild; .*db stays as it was until that one is "
                                  "complete\\. Run the same command to continue\\.\n"));

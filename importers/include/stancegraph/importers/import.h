@@ -2,6 +2,7 @@
 // `stancegraph import`.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -30,6 +31,11 @@ struct ImportOptions {
   // so a store built by ordinary imports answers whole-store questions as
   // fast as a bulk-loaded one. Default: true.
   bool compact_when_scattered = true;
+  // When set and it becomes true (say on Ctrl-C), the import stops reading,
+  // stores the documents already parsed (each whole), skips the final
+  // compaction and returns with ImportSummary::interrupted. The same import
+  // run again continues: stored documents are skipped. Default: none.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 struct ImportSummary {
@@ -40,9 +46,12 @@ struct ImportSummary {
   uint64_t documents_skipped = 0;  // already stored
   uint64_t mentions_written = 0;
   uint64_t errors = 0;
-  uint64_t bytes_read = 0;
+  uint64_t bytes_read = 0;   // of the inputs, as far as they have been read
+  uint64_t bytes_total = 0;  // of the inputs, as found before reading
+  bool size_known = true;    // false when an input has no size up front (stdin)
   double seconds = 0;
-  bool compacted = false;  // the claim indexes were merged at the end
+  bool compacted = false;    // the claim indexes were merged at the end
+  bool interrupted = false;  // ImportOptions::stop was seen; the rest was not read
 };
 
 // Whether an import should take the bulk path by itself, and why.
