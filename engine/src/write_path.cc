@@ -312,8 +312,7 @@ absl::StatusOr<WriteSummary> DatabaseImpl::Write(absl::Span<const schema::Docume
   }
   StagingState state = NewStagingState();
   const schema::Timestamp now = absl::ToUnixMicros(absl::Now());
-  rocksdb::WriteBatch batch;
-  WriteBatchSink sink(&batch, handles_.data());
+  SortedWriteBatchSink sink;
   for (const auto& d : docs) {
     SG_ASSIGN_OR_RETURN(bool skip, ShouldSkip(d, options, &state));
     if (skip) {
@@ -325,6 +324,8 @@ absl::StatusOr<WriteSummary> DatabaseImpl::Write(absl::Span<const schema::Docume
   }
   if (state.summary.documents_written == 0) return state.summary;
   SG_RETURN_IF_ERROR(StageCounters(&state, sink));
+  rocksdb::WriteBatch batch(sink.ApproximateBytes());
+  sink.PutSortedInto(&batch, handles_.data());
 
   rocksdb::WriteOptions wo;
   wo.sync = options.sync && !bulk_load_;
