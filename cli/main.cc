@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "cli_common.h"
+#include "command_docs.h"
 #include "conventions.h"
 
 int main(int argc, char** argv) {
@@ -25,6 +26,7 @@ int main(int argc, char** argv) {
   AddReextractCommand(app);
   AddCompactCommand(app);
   AddHelpCommand(app);
+  AddGenerateCommand(app);
   AddVerbosityFlags(app);
   std::vector<std::string> args(argv + 1, argv + argc);
   args = HoistGlobalOptions(args);

@@ -72,4 +72,4 @@ add_custom_target(sg_lexicons ALL DEPENDS ${SG_LEXICON_OUTPUTS})
 
 # Installed as laid out here: bin/stancegraph finds ../share/stancegraph/lexicons.
 install(DIRECTORY ${SG_LEXICON_BUILD_DIR}/ DESTINATION share/stancegraph/lexicons
-  FILES_MATCHING PATTERN "*.json" PATTERN "wordnet.bin" PATTERN "WORDNET-LICENSE")
+  COMPONENT runtime FILES_MATCHING PATTERN "*.json" PATTERN "wordnet.bin" PATTERN "WORDNET-LICENSE")

@@ -7,7 +7,7 @@ PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config python3
   librocksdb-dev libboost-graph-dev libabsl-dev nlohmann-json3-dev catch2
   libcli11-dev libicu-dev libgumbo-dev libpugixml-dev libre2-dev
-  wordnet-base
+  wordnet-base zsh
   clang-14 libclang-rt-14-dev
   chromium
 )
