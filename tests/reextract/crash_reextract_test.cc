@@ -79,6 +79,14 @@ void MakeStore(const TempDir& tmp, const std::string& dir) {
   testing::ImportInto(dir, {tmp / "claims.csv"});
 }
 
+// The names in `dir`, for a failure's message.
+std::string Listing(const std::string& dir) {
+  std::string names;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec)) names += e.path().filename().string() + " ";
+  return ec ? ec.message() : names;
+}
+
 // Its stderr goes to StderrOf(dir), appended run after run.
 std::string StderrOf(const std::string& dir) { return dir + ".stderr"; }
 
@@ -179,6 +187,7 @@ TEST_CASE("A reextract killed at random moments leaves the old or the new store 
     }
     const int status = Wait(StartReextract(dir, tmp / "lexicons"));
     INFO("the runs said: " << testing::ReadFile(StderrOf(dir)));
+    INFO("the store and its rebuild hold: " << Listing(dir) << " | " << Listing(dir + ".rebuild"));
     REQUIRE(ExitedWith(status, 0));
     CHECK(Verify(dir) == new_shape);
     CHECK_FALSE(fs::exists(dir + ".rebuild"));
