@@ -60,7 +60,8 @@ void Finder::ProcessSentence(uint32_t si, const Sentence& s) {
       // nationality before it ("the Western calls"), or a bare verb form after
       // a singular name or noun ("Iran attack", "Blinken blame", "UK forecast").
       const Tag prev = tags[k - 1 - s.first].tag;
-      const WordInfo& info = in_.morphology->Info(t_[k].lower);
+      const WordInfo& info =
+          t_[k].info != nullptr ? *t_[k].info : in_.morphology->Info(t_[k].lower);
       const bool after_modifier =
           prev == Tag::kDet || prev == Tag::kPoss || prev == Tag::kDemonym;
       const std::string& p = t_[k - 1].lower;

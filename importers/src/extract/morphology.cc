@@ -30,8 +30,8 @@ VerbForm FormOf(std::string_view word, std::string_view lemma) {
 Morphology::Morphology(const Lexicon& lexicon) : lexicon_(lexicon), wordnet_(lexicon.wordnet()) {}
 
 const WordInfo& Morphology::Info(const std::string& lower) {
-  if (const auto it = cache_.find(lower); it != cache_.end()) return it->second;
-  return cache_.emplace(lower, Compute(lower)).first->second;
+  if (const auto it = cache_.find(lower); it != cache_.end()) return *it->second;
+  return *cache_.emplace(lower, std::make_unique<WordInfo>(Compute(lower))).first->second;
 }
 
 void Morphology::Trim() {

@@ -9,7 +9,9 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "absl/container/node_hash_map.h"
+#include <memory>
+
+#include "absl/container/flat_hash_map.h"
 #include "lang/wordnet.h"
 #include "stancegraph/importers/lexicon.h"
 
@@ -52,9 +54,10 @@ class Morphology {
 
   const Lexicon& lexicon_;
   const lang::WordNet& wordnet_;
-  // Node-based: references stay valid while it grows. Looked up once per
-  // word token, so absl's probing (no chain walk, few string compares).
-  absl::node_hash_map<std::string, WordInfo> cache_;
+  // Looked up once per word token: the word sits in the table itself (most
+  // words fit std::string's inline buffer), so a hit reads one slot; the
+  // info behind the pointer stays put while the table grows.
+  absl::flat_hash_map<std::string, std::unique_ptr<WordInfo>> cache_;
   std::unordered_map<std::string, std::string> verb_of_noun_;
 };
 

@@ -245,7 +245,7 @@ class Builder {
         }
       }
       if (verbal && k == lead.token) {
-        const WordInfo& info = in_.morphology->Info(tok.lower);
+        const WordInfo& info = tok.info != nullptr ? *tok.info : in_.morphology->Info(tok.lower);
         if (info.verb && (info.form == VerbForm::kBase || info.form == VerbForm::kIng) &&
             !info.verb_lemma.empty()) {
           word = Morphology::Third(info.verb_lemma);
@@ -304,7 +304,7 @@ class Builder {
       text += word;
       if (tok.kind == TokenKind::kWord && !IsStopWord(tok) && lemmas.size() < 8 &&
           (tok.classes & in_.lexicon->bits().hedge) == 0) {
-        const WordInfo& info = in_.morphology->Info(tok.lower);
+        const WordInfo& info = tok.info != nullptr ? *tok.info : in_.morphology->Info(tok.lower);
         lemmas.insert(info.noun ? info.noun_lemma : info.verb ? info.verb_lemma : tok.lower);
       }
     }

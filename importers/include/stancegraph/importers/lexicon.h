@@ -135,7 +135,7 @@ class Lexicon {
 
   // Indexes into entities() by lower-cased alias (names, aliases, capitals and
   // metonyms; derived surnames of persons when unambiguous).
-  const std::unordered_map<std::string, int>& alias_index() const { return alias_index_; }
+  const absl::flat_hash_map<std::string, int>& alias_index() const { return alias_index_; }
   // The index into entities() of the entity with this id (the last entry of
   // that name when several files list it), or -1.
   int IndexOf(schema::EntityId id) const {
@@ -143,7 +143,7 @@ class Lexicon {
     return it == id_index_.end() ? -1 : it->second;
   }
   // Lower-cased demonym -> country index.
-  const std::unordered_map<std::string, int>& demonym_index() const { return demonym_index_; }
+  const absl::flat_hash_map<std::string, int>& demonym_index() const { return demonym_index_; }
   // Concept stems by their first three characters (see ConceptStem).
   const std::unordered_map<std::string, std::vector<ConceptStem>>& concept_stems() const {
     return concept_stems_;
@@ -203,9 +203,9 @@ class Lexicon {
   std::unordered_map<std::string, std::vector<int>> evaluative_index_;
   std::vector<Concept> concepts_;
   PredicateLexicon predicates_;
-  std::unordered_map<std::string, int> alias_index_;
+  absl::flat_hash_map<std::string, int> alias_index_;
   std::unordered_map<schema::EntityId, int> id_index_;
-  std::unordered_map<std::string, int> demonym_index_;
+  absl::flat_hash_map<std::string, int> demonym_index_;
   std::unordered_map<std::string, std::vector<int>> cue_index_;
   std::unordered_map<std::string, uint32_t> words_;
   std::unordered_map<std::string, uint32_t> class_bits_;
