@@ -154,6 +154,17 @@ absl::Status CheckExchange(const std::string& path, const std::string& target,
                    "move the database to a local file system such as ext4, xfs, btrfs or tmpfs"));
 }
 
+// True when `dir` holds nothing but RocksDB info logs (LOG, LOG.old.*),
+// which any opening of a path creates, directory included.
+bool OnlyInfoLogs(const std::string& dir) {
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    const std::string name = e.path().filename().string();
+    if (name != "LOG" && name.rfind("LOG.old.", 0) != 0) return false;
+  }
+  return !ec;
+}
+
 // `dir` without symbolic links or a trailing separator: the directory the
 // exchange works on. NotFound when it does not exist.
 absl::StatusOr<std::string> Resolve(const std::string& dir) {
@@ -249,8 +260,10 @@ class RebuildImpl final : public Rebuild {
         if (ec) {
           return absl::InternalError(absl::StrCat("delete ", target_path_, ": ", ec.message()));
         }
-      } else if (fs::is_directory(target_path_, ec) && fs::is_empty(target_path_, ec)) {
-        fs::remove(target_path_, ec);  // killed between mkdir and the mark
+      } else if (fs::is_directory(target_path_, ec) && OnlyInfoLogs(target_path_)) {
+        // Killed between mkdir and the mark, or a RocksDB info log written
+        // into the directory after it was deleted: no data either way.
+        fs::remove_all(target_path_, ec);
       } else {
         return absl::FailedPreconditionError(
             absl::StrCat(target_path_, " exists and is not a rebuild of ", dir_,

@@ -207,8 +207,20 @@ TEST_CASE("A rebuild killed before its mark was made starts over; a stranger is 
     CHECK_FALSE((*r)->resumed());
   }
   CHECK(Exists(dir + ".rebuild/REBUILDING"));
+  // Only RocksDB info logs (written by an opening of the path): no data.
   fs::remove_all(dir + ".rebuild");
   fs::create_directory(dir + ".rebuild");
+  std::ofstream(dir + ".rebuild/LOG") << "2026/11/30 rocksdb log line\n";
+  std::ofstream(dir + ".rebuild/LOG.old.1796020813690137") << "older\n";
+  {
+    auto r = Rebuild::Begin(dir);
+    REQUIRE(r.ok());
+    CHECK_FALSE((*r)->resumed());
+  }
+  CHECK(Exists(dir + ".rebuild/REBUILDING"));
+  fs::remove_all(dir + ".rebuild");
+  fs::create_directory(dir + ".rebuild");
+  std::ofstream(dir + ".rebuild/LOG") << "a log beside\n";
   std::ofstream(dir + ".rebuild/notes.txt") << "mine\n";
   auto r = Rebuild::Begin(dir);
   REQUIRE(absl::IsFailedPrecondition(r.status()));
