@@ -38,11 +38,3 @@ def test_without_matplotlib_it_says_so_and_draws_nothing(store, tmp_path):
     assert "matplotlib is not installed" in done.stderr
     assert not out.exists()
 
-
-def test_an_unknown_holder_is_named(store, tmp_path):
-    pytest.importorskip("matplotlib")
-    path = store.path
-    store.close()
-    done = run("--db", path, "--holder", "Atlantis", "--out", str(tmp_path / "x.png"))
-    assert done.returncode == 1
-    assert "Atlantis" in done.stderr
