@@ -10,7 +10,15 @@ PACKAGES=(
   wordnet-base zsh
   clang-14 libclang-rt-14-dev
   chromium
+  # The Python module and its tests (python/): pandas and networkx make
+  # answers DataFrames and graphs; their tests are skipped without them.
+  pybind11-dev python3-dev python3-pytest python3-pandas python3-networkx
 )
+# matplotlib (for examples/python/stance_timeline.py) brings some 200 MB
+# with it; SG_SETUP_PLOTS=1 installs it too.
+if [[ "${SG_SETUP_PLOTS:-0}" == 1 ]]; then
+  PACKAGES+=(python3-matplotlib)
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do
