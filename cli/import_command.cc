@@ -180,6 +180,17 @@ void AddImportCommand(CLI::App& app) {
   cmd->add_option("--extractor-timeout", args.extractor_timeout,
                   "Seconds the external extractor may take per document")
       ->capture_default_str();
+  cmd->add_option("--extractor-max-output-bytes", args.limits.extractor_max_output_bytes,
+                  "Bytes the external extractor may print per document, e.g. 64MiB (0 = no limit)")
+      ->transform(CLI::AsSizeValue(false))
+      ->default_str("64MiB");
+  cmd->add_option("--extractor-max-memory", args.limits.extractor_max_memory_bytes,
+                  "Address space the external extractor may use, e.g. 2GiB (0 = no limit)")
+      ->transform(CLI::AsSizeValue(false))
+      ->default_str("2GiB");
+  cmd->add_option("--extractor-max-claims", args.limits.extractor_max_claims,
+                  "Claims the external extractor may print per document (0 = no limit)")
+      ->capture_default_str();
   cmd->add_option("--max-document-bytes", args.limits.max_document_bytes,
                   "Report and skip documents (and single lines) longer than this")
       ->check(NotNegative())

@@ -12,13 +12,7 @@
 // covers these findings again (nothing is lost, some may repeat). The
 // watermark only moves forward, so two reports finishing in any order leave
 // the later end.
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <chrono>
-#include <cstring>
-#include <filesystem>
 #include <iostream>
 #include <string>
 #include <thread>
@@ -27,6 +21,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "cli_common.h"
+#include "stancegraph/engine/atomic_file.h"
 #include "stancegraph/query/report.h"
 #include "stancegraph/query/report_render.h"
 #include "stancegraph/query/report_watermark.h"
@@ -52,53 +47,8 @@ struct ReportArgs {
   int lock_retries = 5;
 };
 
-absl::Status ErrnoError(const std::string& what) {
-  return absl::UnavailableError(absl::StrCat(what, ": ", std::strerror(errno)));
-}
-
-// Writes `content` to a temporary file beside `path`, fsyncs it, renames it
-// over `path` and fsyncs the directory: readers see the old file or the whole
-// new one, never a part.
-absl::Status WriteFileAtomically(const std::string& path, const std::string& content) {
-  namespace fs = std::filesystem;
-  const fs::path target(path);
-  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  const std::string tmp =
-      (dir / absl::StrCat(".", target.filename().string(), ".tmp-", ::getpid())).string();
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return ErrnoError(absl::StrCat("create ", tmp));
-  size_t done = 0;
-  while (done < content.size()) {
-    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      absl::Status s = ErrnoError(absl::StrCat("write ", tmp));
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      return s;
-    }
-    done += static_cast<size_t>(n);
-  }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    absl::Status s = ErrnoError(absl::StrCat("fsync ", tmp));
-    ::unlink(tmp.c_str());
-    return s;
-  }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    absl::Status s = ErrnoError(absl::StrCat("rename ", tmp, " to ", path));
-    ::unlink(tmp.c_str());
-    return s;
-  }
-  int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dfd >= 0) {
-    ::fsync(dfd);
-    ::close(dfd);
-  }
-  return absl::OkStatus();
-}
-
 absl::Status WriteReport(const ReportArgs& a, const std::string& content) {
-  if (!a.out.empty()) return WriteFileAtomically(a.out, content);
+  if (!a.out.empty()) return engine::WriteFileAtomically(a.out, content);
   std::cout << content;
   std::cout.flush();
   if (!std::cout) return absl::UnavailableError("could not write the report to stdout");
@@ -207,7 +157,9 @@ void AddReportCommand(CLI::App& app) {
       ->check(CLI::IsMember({"md", "html", "json"}))
       ->capture_default_str();
   cmd->add_option("--out", args->out,
-                  "Write the report to this file (atomically) instead of stdout");
+                  "Write the report to this file instead of stdout: atomically (a temporary "
+                  "file of a random name beside it, renamed over it; a link there is replaced, "
+                  "not followed), with mode 0666 minus the umask");
   cmd->add_option("--now", args->now,
                   "The time shown as the report's and stored with the watermark (default: now)");
   cmd->add_option("--top", args->top,

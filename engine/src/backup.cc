@@ -2,8 +2,6 @@
 // a read-only view when another process holds the write lock.
 #include "stancegraph/engine/backup.h"
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <system_error>
 
@@ -12,6 +10,7 @@
 #include "rocks_status.h"
 #include "rocksdb/utilities/checkpoint.h"
 #include "rocksdb/write_batch.h"
+#include "stancegraph/engine/atomic_file.h"
 #include "stancegraph/schema/status_macros.h"
 
 namespace stancegraph::engine {
@@ -69,20 +68,31 @@ absl::Status Backup(Database& db, const std::string& dir) {
   auto* impl = dynamic_cast<DatabaseImpl*>(&db);
   if (impl == nullptr) return absl::InvalidArgumentError("not a database opened by Database::Open");
   std::error_code ec;
-  if (fs::exists(dir, ec)) {
+  // symlink_status: a link there, even a dangling one, counts as existing.
+  if (fs::exists(fs::symlink_status(dir, ec))) {
     return absl::FailedPreconditionError(absl::StrCat("backup: ", dir, " already exists"));
   }
   fs::path target = fs::absolute(dir, ec);
   if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
-  const std::string tmp = absl::StrCat(target.string(), ".tmp-", ::getpid());
-  fs::remove_all(tmp, ec);
+  // A private directory of a random name holds the copy while it is made:
+  // nothing planted beside `dir` is followed or overwritten.
+  auto staging = MakeStagingDir(target.string());
+  if (!staging.ok()) {
+    return absl::Status(staging.status().code(),
+                        absl::StrCat("backup: ", staging.status().message()));
+  }
+  const std::string tmp = *staging + "/db";
   absl::Status s = BackupMethodFor(db.mode()) == BackupMethod::kCheckpoint ? Checkpoint(*impl, tmp)
                                                                           : Copy(*impl, tmp);
   if (s.ok()) {
-    fs::rename(tmp, target, ec);
-    if (ec) s = absl::InternalError(absl::StrCat("backup: rename ", tmp, " to ", dir, ": ", ec.message()));
+    s = RenameNoReplace(tmp, target.string());
+    if (absl::IsAlreadyExists(s)) {
+      s = absl::FailedPreconditionError(absl::StrCat("backup: ", dir, " already exists"));
+    } else if (!s.ok()) {
+      s = absl::Status(s.code(), absl::StrCat("backup: ", s.message()));
+    }
   }
-  if (!s.ok()) fs::remove_all(tmp, ec);
+  fs::remove_all(*staging, ec);
   return s;
 }
 

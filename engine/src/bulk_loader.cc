@@ -13,10 +13,13 @@
 #include "database_impl.h"
 #include "rocks_status.h"
 #include "sorted_run.h"
+#include "stancegraph/engine/atomic_file.h"
 #include "stancegraph/schema/status_macros.h"
 
 namespace stancegraph::engine {
 namespace {
+
+constexpr char kStagingPrefix[] = "bulk-tmp";
 
 class RunSink final : public Sink {
  public:
@@ -94,13 +97,14 @@ class BulkLoaderImpl final : public BulkLoader {
         state_(db->NewStagingState()),
         started_empty_(state_.sets_cover_store) {
     now_ = absl::ToUnixMicros(absl::Now());
+    RemoveStaleStaging();
   }
   ~BulkLoaderImpl() override {
     std::lock_guard lock(db_->write_mutex());
     Join().IgnoreError();  // a chunk handed off is stored; the one being filled is dropped
     db_->bulk_loader_active_ = false;
     std::error_code ec;
-    std::filesystem::remove_all(TempDir(), ec);
+    if (!temp_dir_.empty()) std::filesystem::remove_all(temp_dir_, ec);
   }
 
   absl::StatusOr<WriteSummary> Add(absl::Span<const schema::DocumentClaims> docs,
@@ -163,7 +167,18 @@ class BulkLoaderImpl final : public BulkLoader {
     return s;
   }
 
-  std::string TempDir() const { return db_->path() + "/bulk-tmp"; }
+  // Staging directories an earlier loader left when it was killed. The
+  // write lock is ours, so no other loader is using them. Links are never
+  // followed: only real directories of that name go.
+  void RemoveStaleStaging() {
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(db_->path(), ec)) {
+      const std::string name = entry.path().filename().string();
+      if (name.rfind(kStagingPrefix, 0) == 0 && entry.is_directory(ec) && !entry.is_symlink(ec)) {
+        std::filesystem::remove_all(entry.path(), ec);
+      }
+    }
+  }
 
   // Sends the chunk being filled to the background, after the one before it
   // is stored (its proposition sides and counters are read here). With
@@ -176,9 +191,11 @@ class BulkLoaderImpl final : public BulkLoader {
       return absl::OkStatus();
     }
     SG_RETURN_IF_ERROR(db_->StageCounters(&state_, sink));
-    std::error_code ec;
-    std::filesystem::create_directories(TempDir(), ec);
-    if (ec) return absl::InternalError(absl::StrCat("create ", TempDir(), ": ", ec.message()));
+    // SST files are written in a new private directory of a random name, so
+    // nothing planted in the database directory is followed or overwritten.
+    if (temp_dir_.empty()) {
+      SG_ASSIGN_OR_RETURN(temp_dir_, MakeStagingDirIn(db_->path(), kStagingPrefix));
+    }
 
     const size_t carried =
         state_.pairs.size() + state_.documents.size() + state_.staged_ids.size() +
@@ -196,7 +213,7 @@ class BulkLoaderImpl final : public BulkLoader {
     stored_state_ = std::move(state_);
     state_ = std::move(next);
     now_ = absl::ToUnixMicros(absl::Now());
-    storing_ = std::async(std::launch::async, WriteAndIngest, db_, &sink, TempDir(), chunk_++);
+    storing_ = std::async(std::launch::async, WriteAndIngest, db_, &sink, temp_dir_, chunk_++);
     storing_sink_ = filling_;
     filling_ ^= 1;
     if (!wait) return absl::OkStatus();
@@ -224,6 +241,7 @@ class BulkLoaderImpl final : public BulkLoader {
   int storing_sink_ = 0;
   std::future<absl::Status> storing_;
   schema::Timestamp now_ = 0;
+  std::string temp_dir_;      // where SST files are written; "" until the first chunk
   size_t chunk_ = 0;          // chunks handed off
   const bool started_empty_;  // the store held no document at the start
   size_t chunks_merged_ = 0;  // chunks whose holder index files are merged

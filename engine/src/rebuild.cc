@@ -65,7 +65,7 @@ class FileLock {
   static absl::StatusOr<FileLock> Acquire(const std::string& path, bool create, bool* busy) {
     *busy = false;
     FileLock lock;
-    lock.fd_ = ::open(path.c_str(), O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0644);
+    lock.fd_ = ::open(path.c_str(), O_RDWR | O_CLOEXEC | O_NOFOLLOW | (create ? O_CREAT : 0), 0644);
     if (lock.fd_ < 0) {
       const int err = errno;
       if (err == ENOENT) return absl::NotFoundError(absl::StrCat(path, " is missing"));
@@ -244,6 +244,13 @@ class RebuildImpl final : public Rebuild {
   absl::Status PrepareTarget() {
     const std::string mark = target_path_ + "/" + kMarkName;
     std::error_code ec;
+    // The name is predictable: a link planted there must not lead the new
+    // database (or the deletion of a stale one) somewhere else.
+    if (fs::is_symlink(fs::symlink_status(target_path_, ec))) {
+      return absl::FailedPreconditionError(
+          absl::StrCat(target_path_, " is a symbolic link, not a rebuild of ", dir_,
+                       ": remove it, then run the rebuild again"));
+    }
     if (fs::exists(target_path_, ec)) {
       if (fs::exists(mark, ec)) {
         bool busy = false;

@@ -2,7 +2,9 @@
 // (moved only after a complete report, per profile, not while locked) and
 // writing to a file.
 #include <catch2/catch.hpp>
+
 #include <filesystem>
+#include <fstream>
 
 #include "report_test_util.h"
 #include "stancegraph/engine/database.h"
@@ -90,6 +92,25 @@ TEST_CASE("report --out writes the file whole and leaves no temporary file", "[c
     ++files;
   }
   CHECK(files == 1);
+}
+
+TEST_CASE("report --out honours the umask and does not write through a link", "[cli][report]") {
+  ReportDb db;
+  db.Import("batch1.jsonl");
+  const std::string victim = db.path("victim.md");
+  { std::ofstream(victim) << "precious"; }
+  const std::string out = db.path("report.md");
+  std::filesystem::create_symlink(victim, out);
+  CliResult r = RunExecutable("umask 027; " + std::string(SG_BINARY_DIR) + "/cli/stancegraph",
+                              "report --db '" + db.db() + "' --out '" + out + "'");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(ReadFile(victim) == "precious");
+  CHECK_FALSE(std::filesystem::is_symlink(out));
+  CHECK(ReadFile(out).find("## New contradictions") != std::string::npos);
+  CHECK((std::filesystem::status(out).permissions() & std::filesystem::perms::all) ==
+        (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
+         std::filesystem::perms::group_read));
 }
 
 TEST_CASE("the watermark stays when the report cannot be written", "[cli][report]") {

@@ -92,6 +92,22 @@ TEST_CASE("A rebuild swaps the new store in and leaves nothing beside it", "[eng
   CHECK(report->documents == 3);
 }
 
+TEST_CASE("A rebuild refuses a link planted at its staging name and leaves its target alone",
+          "[engine][rebuild]") {
+  TempDir tmp;
+  const std::string dir = tmp / "db";
+  MakeStore(dir, "old", 1);
+  // An empty directory would be taken for a rebuild killed before its mark.
+  fs::create_directory(tmp / "elsewhere");
+  fs::create_symlink(tmp / "elsewhere", dir + ".rebuild");
+  auto r = Rebuild::Begin(dir);
+  CHECK(absl::IsFailedPrecondition(r.status()));
+  CHECK_THAT(std::string(r.status().message()), Catch::Contains("symbolic link"));
+  CHECK(fs::is_symlink(dir + ".rebuild"));
+  CHECK(fs::is_empty(tmp / "elsewhere"));
+  CHECK(Sources(dir) == std::vector<std::string>{"old-0"});
+}
+
 TEST_CASE("A rebuild dropped before its commit is resumed by the next one", "[engine][rebuild]") {
   TempDir tmp;
   const std::string dir = tmp / "db";

@@ -161,7 +161,7 @@ TEST_CASE("Detect and make sources for every article format", "[importers]") {
 
 TEST_CASE("External extractor: runs without a shell, errors per document", "[importers]") {
   const std::string script = std::string(SG_SOURCE_DIR) + "/tests/importers/fixtures/fake_extractor.sh";
-  auto ex = MakeExternalExtractor("sh '" + script + "'", 10);
+  auto ex = MakeExternalExtractor("sh '" + script + "'", {.timeout_seconds = 10});
   REQUIRE(ex.ok());
   Article a;
   a.document.text = "Hello world";
@@ -176,23 +176,23 @@ TEST_CASE("External extractor: runs without a shell, errors per document", "[imp
   CHECK(out.mentions[0].document == 42);
   CHECK(out.mentions[0].extractor == "sh '" + script + "'");
 
-  auto slow = MakeExternalExtractor("sleep 5", 1);
+  auto slow = MakeExternalExtractor("sleep 5", {.timeout_seconds = 1});
   REQUIRE(slow.ok());
   CHECK((*slow)->Extract(a, &out).code() == absl::StatusCode::kDeadlineExceeded);
 
-  auto failing = MakeExternalExtractor("false", 5);
+  auto failing = MakeExternalExtractor("false");
   REQUIRE(failing.ok());
   CHECK((*failing)->Extract(a, &out).code() == absl::StatusCode::kInternal);
 
-  auto missing = MakeExternalExtractor("/nonexistent/extractor", 5);
+  auto missing = MakeExternalExtractor("/nonexistent/extractor");
   REQUIRE(missing.ok());
   CHECK_FALSE((*missing)->Extract(a, &out).ok());
 
-  auto garbage = MakeExternalExtractor("echo not-json", 5);
+  auto garbage = MakeExternalExtractor("echo not-json");
   REQUIRE(garbage.ok());
   CHECK((*garbage)->Extract(a, &out).code() == absl::StatusCode::kInvalidArgument);
 
-  CHECK_FALSE(MakeExternalExtractor("'unbalanced", 5).ok());
+  CHECK_FALSE(MakeExternalExtractor("'unbalanced").ok());
 }
 
 }  // namespace

@@ -1,23 +1,16 @@
 // An external extractor: a program run once per document, without a shell.
-#include <fcntl.h>
-#include <poll.h>
 #include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <cerrno>
-#include <chrono>
+#include <cctype>
 #include <cstring>
 #include <unordered_set>
 
+#include "extract/subprocess.h"
 #include "nlohmann/json.hpp"
 #include "stancegraph/importers/extractor.h"
 #include "stancegraph/schema/ids.h"
 #include "stancegraph/schema/json_codec.h"
 #include "stancegraph/schema/validate.h"
-
-extern char** environ;
 
 namespace stancegraph::importers {
 namespace {
@@ -59,97 +52,53 @@ absl::StatusOr<std::vector<std::string>> SplitCommand(const std::string& command
   return args;
 }
 
-struct RunResult {
-  std::string out;
-  int exit_code = 0;
-};
+std::string FormatBytes(uint64_t n) {
+  if (n >= (uint64_t{1} << 30) && n % (uint64_t{1} << 30) == 0)
+    return std::to_string(n >> 30) + " GiB";
+  if (n >= (uint64_t{1} << 20) && n % (uint64_t{1} << 20) == 0)
+    return std::to_string(n >> 20) + " MiB";
+  if (n >= (uint64_t{1} << 10) && n % (uint64_t{1} << 10) == 0)
+    return std::to_string(n >> 10) + " KiB";
+  return std::to_string(n) + " bytes";
+}
 
-// Runs argv with `input` on stdin; collects stdout; kills it after the timeout.
-absl::StatusOr<RunResult> Run(const std::vector<std::string>& argv, const std::string& input,
-                              int timeout_seconds) {
-  int in_pipe[2], out_pipe[2];
-  if (pipe2(in_pipe, O_CLOEXEC) != 0) return absl::InternalError("pipe failed");
-  if (pipe2(out_pipe, O_CLOEXEC) != 0) {
-    close(in_pipe[0]);
-    close(in_pipe[1]);
-    return absl::InternalError("pipe failed");
-  }
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, in_pipe[0], 0);
-  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
-  std::vector<char*> cargv;
-  for (const std::string& a : argv) cargv.push_back(const_cast<char*>(a.c_str()));
-  cargv.push_back(nullptr);
-  pid_t pid = 0;
-  const int rc = posix_spawnp(&pid, cargv[0], &actions, nullptr, cargv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  close(in_pipe[0]);
-  close(out_pipe[1]);
-  if (rc != 0) {
-    close(in_pipe[1]);
-    close(out_pipe[0]);
-    return absl::NotFoundError("cannot run " + argv[0] + ": " + std::strerror(rc));
-  }
-  fcntl(in_pipe[1], F_SETFL, O_NONBLOCK);
-  RunResult result;
-  size_t written = 0;
-  int to_child = in_pipe[1];
-  if (input.empty()) {
-    close(to_child);
-    to_child = -1;
-  }
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_seconds);
-  bool timed_out = false;
-  int from_child = out_pipe[0];
-  while (from_child >= 0) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-                          deadline - std::chrono::steady_clock::now()).count();
-    if (left <= 0) {
-      timed_out = true;
-      break;
+// The program's stderr for one line of an error message: lines joined with
+// " | ", other control characters shown as '?' (the text is the program's,
+// not ours, and goes to a terminal).
+std::string StderrForMessage(const extract::SubprocessResult& run) {
+  std::string text;
+  bool pending_break = false;
+  for (const char c : run.err) {
+    if (c == '\n' || c == '\r') {
+      pending_break = !text.empty();
+      continue;
     }
-    pollfd fds[2] = {{from_child, POLLIN, 0}, {to_child, POLLOUT, 0}};
-    const int n = poll(fds, to_child >= 0 ? 2 : 1, static_cast<int>(std::min<int64_t>(left, 1000)));
-    if (n < 0 && errno != EINTR) break;
-    if (to_child >= 0 && (fds[1].revents & (POLLOUT | POLLERR | POLLHUP))) {
-      const ssize_t w = write(to_child, input.data() + written, input.size() - written);
-      if (w > 0) written += static_cast<size_t>(w);
-      if (w < 0 && errno != EAGAIN && errno != EINTR) written = input.size();  // reader gone
-      if (written >= input.size()) {
-        close(to_child);
-        to_child = -1;
-      }
-    }
-    if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
-      char buf[65536];
-      const ssize_t r = read(from_child, buf, sizeof buf);
-      if (r > 0) {
-        result.out.append(buf, static_cast<size_t>(r));
-      } else if (r == 0 || (errno != EAGAIN && errno != EINTR)) {
-        close(from_child);
-        from_child = -1;
-      }
-    }
+    if (pending_break) text += " | ";
+    pending_break = false;
+    const auto u = static_cast<unsigned char>(c);
+    text.push_back(u < 0x20 || u == 0x7f ? '?' : c);
   }
-  if (to_child >= 0) close(to_child);
-  if (from_child >= 0) close(from_child);
-  if (timed_out) kill(pid, SIGKILL);
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  if (text.empty()) return "";
+  return std::string("; its stderr") + (run.err_truncated ? " (last part)" : "") + ": " + text;
+}
+
+// Whether a failure looks like the memory limit: killed by a signal that
+// failed allocations end in, or an allocation error on stderr.
+bool LooksOutOfMemory(const extract::SubprocessResult& run) {
+  if (run.term_signal == SIGSEGV || run.term_signal == SIGABRT || run.term_signal == SIGBUS ||
+      run.term_signal == SIGKILL) {
+    return true;
   }
-  if (timed_out) {
-    return absl::DeadlineExceededError("extractor took longer than " +
-                                       std::to_string(timeout_seconds) + " s");
-  }
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  return result;
+  std::string lower = run.err;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower.find("memory") != std::string::npos || lower.find("alloc") != std::string::npos;
 }
 
 class ExternalExtractor : public Extractor {
  public:
-  ExternalExtractor(std::string command, std::vector<std::string> argv, int timeout)
-      : command_(std::move(command)), argv_(std::move(argv)), timeout_(timeout) {
+  ExternalExtractor(std::string command, std::vector<std::string> argv,
+                    const ExternalExtractorLimits& limits)
+      : command_(std::move(command)), argv_(std::move(argv)), limits_(limits) {
     // A closed pipe must fail a write, not kill the importer.
     signal(SIGPIPE, SIG_IGN);
   }
@@ -160,11 +109,46 @@ class ExternalExtractor : public Extractor {
     *out = schema::DocumentClaims{};
     out->document = article.document;
     const schema::Document& doc = out->document;
+    const std::string what =
+        "document " + (doc.source.empty() ? schema::FormatId(doc.id) : "\"" + doc.source + "\"");
     const std::string input = schema::DocumentToJson(doc, /*with_text=*/true).dump() + "\n";
-    auto run = Run(argv_, input, timeout_);
-    if (!run.ok()) return run.status();
-    if (run->exit_code != 0) {
-      return absl::InternalError("exited with status " + std::to_string(run->exit_code));
+    auto run = extract::RunSubprocess(argv_, input,
+                                      {.timeout_seconds = limits_.timeout_seconds,
+                                       .max_output_bytes = limits_.max_output_bytes,
+                                       .max_output_lines = limits_.max_claims,
+                                       .max_memory_bytes = limits_.max_memory_bytes});
+    if (!run.ok())
+      return absl::Status(run.status().code(), what + ": " + std::string(run.status().message()));
+    using Stop = extract::SubprocessResult::Stop;
+    switch (run->stopped) {
+      case Stop::kTimeout:
+        return absl::DeadlineExceededError(
+            what + ": took longer than " + std::to_string(limits_.timeout_seconds) +
+            " s and was stopped (raise the limit with --extractor-timeout SECONDS)" +
+            StderrForMessage(*run));
+      case Stop::kOutputBytes:
+        return absl::ResourceExhaustedError(
+            what + ": printed more than " + FormatBytes(limits_.max_output_bytes) +
+            " and was stopped (raise the limit with --extractor-max-output-bytes SIZE, "
+            "0 = no limit)" +
+            StderrForMessage(*run));
+      case Stop::kOutputLines:
+        return TooManyClaims(what, *run);
+      case Stop::kNone:
+        break;
+    }
+    if (run->exit_code != 0 || run->term_signal != 0) {
+      std::string message =
+          what + ": " +
+          (run->term_signal != 0 ? "killed by signal " + std::to_string(run->term_signal) + " (" +
+                                       strsignal(run->term_signal) + ")"
+                                 : "exited with status " + std::to_string(run->exit_code));
+      if (limits_.max_memory_bytes > 0 && LooksOutOfMemory(*run)) {
+        message += "; it may have run out of memory: it may use at most " +
+                   FormatBytes(limits_.max_memory_bytes) +
+                   " (raise the limit with --extractor-max-memory SIZE, 0 = no limit)";
+      }
+      return absl::InternalError(message + StderrForMessage(*run));
     }
     std::unordered_set<uint64_t> entities, props, claims;
     size_t line_no = 0, begin = 0;
@@ -176,6 +160,9 @@ class ExternalExtractor : public Extractor {
       begin = end + 1;
       ++line_no;
       if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+      if (limits_.max_claims > 0 && out->mentions.size() >= limits_.max_claims) {
+        return TooManyClaims(what, *run);
+      }
       // The document is known: a line need not repeat it.
       std::string patched;
       try {
@@ -189,7 +176,7 @@ class ExternalExtractor : public Extractor {
       }
       auto rec = schema::ClaimRecordFromJson(patched.empty() ? line : std::string_view(patched));
       if (!rec.ok()) {
-        return absl::InvalidArgumentError("output line " + std::to_string(line_no) + ": " +
+        return absl::InvalidArgumentError(what + ": output line " + std::to_string(line_no) + ": " +
                                           std::string(rec.status().message()));
       }
       schema::Mention m = rec->mention;
@@ -198,7 +185,7 @@ class ExternalExtractor : public Extractor {
       if (m.extractor.empty() || m.extractor == "claims-jsonl") m.extractor = command_;
       if (m.made == schema::kNoTime) m.made = doc.published;
       if (auto s = schema::ValidateMention(m, doc); !s.ok()) {
-        return absl::InvalidArgumentError("output line " + std::to_string(line_no) + ": " +
+        return absl::InvalidArgumentError(what + ": output line " + std::to_string(line_no) + ": " +
                                           std::string(s.message()));
       }
       if (entities.insert(rec->holder.id).second) out->entities.push_back(rec->holder);
@@ -210,20 +197,29 @@ class ExternalExtractor : public Extractor {
   }
 
  private:
+  absl::Status TooManyClaims(const std::string& what, const extract::SubprocessResult& run) const {
+    return absl::ResourceExhaustedError(
+        what + ": printed more than " + std::to_string(limits_.max_claims) +
+        " claims and was stopped (raise the limit with --extractor-max-claims N, 0 = no limit)" +
+        StderrForMessage(run));
+  }
+
   std::string command_;
   std::vector<std::string> argv_;
-  int timeout_;
+  ExternalExtractorLimits limits_;
 };
 
 }  // namespace
 
-absl::StatusOr<std::unique_ptr<Extractor>> MakeExternalExtractor(const std::string& command,
-                                                                 int timeout_seconds) {
+absl::StatusOr<std::unique_ptr<Extractor>> MakeExternalExtractor(
+    const std::string& command, const ExternalExtractorLimits& limits) {
   auto argv = SplitCommand(command);
   if (!argv.ok()) return argv.status();
-  if (timeout_seconds <= 0) return absl::InvalidArgumentError("timeout must be positive");
+  if (limits.timeout_seconds <= 0) {
+    return absl::InvalidArgumentError("the extractor timeout must be positive");
+  }
   return std::unique_ptr<Extractor>(
-      std::make_unique<ExternalExtractor>(command, *std::move(argv), timeout_seconds));
+      std::make_unique<ExternalExtractor>(command, *std::move(argv), limits));
 }
 
 }  // namespace stancegraph::importers

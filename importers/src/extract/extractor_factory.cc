@@ -30,7 +30,11 @@ absl::StatusOr<std::shared_ptr<const Lexicon>> LexiconFor(const std::string& dir
 
 absl::StatusOr<std::unique_ptr<Extractor>> MakeExtractor(const SourceOptions& options) {
   if (!options.extractor_command.empty()) {
-    return MakeExternalExtractor(options.extractor_command, options.extractor_timeout_seconds);
+    return MakeExternalExtractor(options.extractor_command,
+                                 {.timeout_seconds = options.extractor_timeout_seconds,
+                                  .max_output_bytes = options.extractor_max_output_bytes,
+                                  .max_memory_bytes = options.extractor_max_memory_bytes,
+                                  .max_claims = options.extractor_max_claims});
   }
   auto lexicon = options.lexicon_dir.empty() ? Lexicon::Default() : LexiconFor(options.lexicon_dir);
   if (!lexicon.ok()) return lexicon.status();

@@ -29,8 +29,10 @@ enum class BackupMethod {
 //     before they are linked). The view `db` sees (as of Open, or of the last
 //     CatchUp) is copied entry by entry into a new database: slower, and it
 //     takes as much new disk space as the data. Do not call CatchUp meanwhile.
-// The copy is written under "<dir>.tmp-<pid>" and renamed to `dir` when
-// complete, so an interrupted backup leaves no half-made `dir`.
+// The copy is written inside a new private directory of a random name beside
+// `dir` (atomic_file.h) and renamed to `dir` when complete, never over
+// anything that appeared there meanwhile, so an interrupted backup leaves no
+// half-made `dir` and nothing planted beside it is followed.
 // Errors: FailedPrecondition when `dir` exists; what RocksDB reports
 // otherwise (naming `dir`).
 absl::Status Backup(Database& db, const std::string& dir);

@@ -41,6 +41,15 @@ struct SourceOptions {
   std::string lexicon_dir;
   // Seconds an external extractor may take per document. Default: 60.
   int extractor_timeout_seconds = 60;
+  // Bytes an external extractor may print per document. 0 = no limit.
+  // Default: 64 MiB.
+  uint64_t extractor_max_output_bytes = uint64_t{64} << 20;
+  // Address space (RLIMIT_AS) of an external extractor. 0 = no limit.
+  // Default: 2 GiB.
+  uint64_t extractor_max_memory_bytes = uint64_t{2} << 30;
+  // Claims an external extractor may print per document. 0 = no limit.
+  // Default: 10000.
+  uint64_t extractor_max_claims = 10000;
   // Documents (and single lines) longer than this are reported and skipped.
   // Default: 16 MiB.
   size_t max_document_bytes = 16u << 20;
