@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   AddBackupCommand(app);
   AddReextractCommand(app);
   AddCompactCommand(app);
+  AddCorrectCommand(app);
   AddHelpCommand(app);
   AddVerbosityFlags(app);
   std::vector<std::string> args(argv + 1, argv + argc);
