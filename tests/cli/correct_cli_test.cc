@@ -125,6 +125,19 @@ TEST_CASE("Merge then split restores two entities; undo restores the extractor's
                 "\"the grain corridor reopens\" -q")
               .exit_code == 0);
   CHECK(s.Claims()[1] == russia + " Russia -1 the grain corridor reopens corrected [4]");
+  // Now one proposition: Turkey for, Russia against; the report marks Russia's quote.
+  auto report = s.Run("report");
+  REQUIRE(report.exit_code == 0);
+  CHECK_THAT(report.out, Catch::Contains("— Russia (against)"));
+  CHECK_THAT(report.out, Catch::Contains("**[corrected]**"));
+  std::istringstream lines(report.out);
+  int turkey_quotes = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.find("— Turkey (for)") == std::string::npos) continue;
+    ++turkey_quotes;
+    CHECK_THAT(line, !Catch::Contains("[corrected]"));  // as extracted
+  }
+  CHECK(turkey_quotes > 0);
 }
 
 TEST_CASE("correct list prints every correction in each format", "[cli][correct]") {
