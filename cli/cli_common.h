@@ -68,6 +68,7 @@ void AddCheckCommand(CLI::App& app);
 void AddBackupCommand(CLI::App& app);
 void AddReextractCommand(CLI::App& app);
 void AddCompactCommand(CLI::App& app);
+void AddCorrectCommand(CLI::App& app);
 // Adds `network` under `export`.
 void AddExportNetworkCommand(CLI::App& export_cmd);
 

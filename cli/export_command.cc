@@ -1,5 +1,6 @@
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "absl/container/flat_hash_map.h"
 #include "cli_common.h"
@@ -42,6 +43,7 @@ absl::Status ExportClaims(engine::Database& db, RecordPrinter& out) {
   absl::flat_hash_map<schema::EntityId, schema::Entity> entities;
   absl::flat_hash_map<schema::PropositionId, schema::Proposition> props;
   schema::Document doc;  // mentions of one document are stored together
+  std::optional<engine::CorrectedDocument> corrected;  // what corrections changed in it
   auto it = db.ScanByIngest(0, {.snapshot = snapshot.get()});
   for (; it->Valid(); it->Next()) {
     const engine::MentionRef& ref = it->ref();
@@ -50,6 +52,7 @@ absl::Status ExportClaims(engine::Database& db, RecordPrinter& out) {
     if (doc.id != r.mention.document) {
       SG_ASSIGN_OR_RETURN(doc, db.GetDocument(r.mention.document, ro));
       doc.text.clear();
+      SG_ASSIGN_OR_RETURN(corrected, db.GetCorrectedDocument(doc.id, ro));
     }
     r.document = doc;
     auto e = entities.find(ref.holder);
@@ -68,7 +71,19 @@ absl::Status ExportClaims(engine::Database& db, RecordPrinter& out) {
                .holder = ref.holder,
                .proposition = ref.proposition,
                .polarity = ref.polarity};
-    out.Add(schema::ClaimRecordToJson(r));
+    // "corrected": the ids of the hand corrections that changed this
+    // mention; only on corrected ones, so other lines read as before.
+    std::vector<uint64_t> ids;
+    if (corrected) ids = corrected->AppliedTo(r.mention.ordinal);
+    std::string line = schema::ClaimRecordToJson(r);
+    nlohmann::json j;
+    if (!ids.empty()) j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (j.is_object()) {
+      j["corrected"] = ids;
+      out.Add(j);
+    } else {
+      out.Add(line);
+    }
   }
   out.Finish();
   return it->status();

@@ -40,6 +40,10 @@ std::string Summary(const importers::ImportSummary& s) {
       "%.2f s",
       s.documents_written, s.documents_skipped, s.mentions_written, s.errors,
       s.bytes_read / 1e6, s.seconds);
+  if (s.documents_deleted > 0) {
+    absl::StrAppend(&text, ", ", s.documents_deleted,
+                    " skipped-deleted (deleted by a correction; `stancegraph correct list`)");
+  }
   if (s.files_skipped > 0) {
     absl::StrAppend(&text, ", skipped ", s.files_skipped,
                     s.files_skipped == 1 ? " file" : " files");
@@ -68,6 +72,7 @@ nlohmann::json SummaryJson(const importers::ImportSummary& s) {
           {"documents_read", s.documents_read},
           {"documents_imported", s.documents_written},
           {"documents_already_present", s.documents_skipped},
+          {"documents_skipped_deleted", s.documents_deleted},
           {"mentions", s.mentions_written},
           {"errors", s.errors},
           {"bytes_read", s.bytes_read},

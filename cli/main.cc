@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   AddBackupCommand(app);
   AddReextractCommand(app);
   AddCompactCommand(app);
+  AddCorrectCommand(app);
   AddHelpCommand(app);
   AddGenerateCommand(app);
   AddVerbosityFlags(app);

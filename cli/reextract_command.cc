@@ -28,6 +28,9 @@ std::string Progress(const reextract::ReextractSummary& s) {
 std::string Summary(const reextract::ReextractSummary& s) {
   std::string resumed =
       s.resumed > 0 ? absl::StrFormat(", %d written by an earlier run", s.resumed) : "";
+  if (s.deleted > 0) {
+    resumed += absl::StrFormat(", %d deleted by corrections (`correct list`)", s.deleted);
+  }
   return absl::StrFormat(
       "%d documents re-extracted, %d kept as they were%s, %d claim mentions before, %d after, "
       "%.2f s",

@@ -91,9 +91,12 @@ absl::Status WriteAndIngest(DatabaseImpl* db, RunSink* sink, const std::string& 
 
 class BulkLoaderImpl final : public BulkLoader {
  public:
-  BulkLoaderImpl(DatabaseImpl* db, const BulkLoadOptions& options)
+  // `corrections`: the active ones, applied to every document added.
+  BulkLoaderImpl(DatabaseImpl* db, const BulkLoadOptions& options,
+                 std::vector<Correction> corrections)
       : db_(db),
         options_(options),
+        corrections_(std::move(corrections)),
         state_(db->NewStagingState()),
         started_empty_(state_.sets_cover_store) {
     now_ = absl::ToUnixMicros(absl::Now());
@@ -126,12 +129,17 @@ class BulkLoaderImpl final : public BulkLoader {
         ++state_.summary.documents_skipped;
         continue;
       }
-      if (auto s = db_->StageDocument(d, now_, sink, &state_); !s.ok()) return Break(s);
+      schema::DocumentClaims storage;
+      auto corrected = db_->Correct(d, corrections_, now_, sink, &state_, &storage);
+      if (!corrected.ok()) return Break(corrected.status());
+      if (*corrected == nullptr) continue;  // deleted by a correction
+      if (auto s = db_->StageDocument(**corrected, now_, sink, &state_); !s.ok()) return Break(s);
     }
     WriteSummary added{
         .documents_written = state_.summary.documents_written - before.documents_written,
         .documents_skipped = state_.summary.documents_skipped - before.documents_skipped,
-        .mentions_written = state_.summary.mentions_written - before.mentions_written};
+        .mentions_written = state_.summary.mentions_written - before.mentions_written,
+        .documents_deleted = state_.summary.documents_deleted - before.documents_deleted};
     if (sink.bytes() >= options_.chunk_bytes) {
       if (auto s = HandOff(/*wait=*/false); !s.ok()) return Break(s);
     }
@@ -234,6 +242,7 @@ class BulkLoaderImpl final : public BulkLoader {
 
   DatabaseImpl* db_;
   BulkLoadOptions options_;
+  const std::vector<Correction> corrections_;
   StagingState state_;         // the chunk being filled
   StagingState stored_state_;  // the chunk being stored
   std::array<RunSink, 2> sinks_;
@@ -257,8 +266,9 @@ absl::StatusOr<std::unique_ptr<BulkLoader>> DatabaseImpl::NewBulkLoader(
   if (bulk_loader_active_) {
     return absl::FailedPreconditionError("another bulk load is in progress on this database");
   }
+  SG_ASSIGN_OR_RETURN(std::vector<Correction> corrections, ActiveCorrections());
   bulk_loader_active_ = true;
-  return std::unique_ptr<BulkLoader>(new BulkLoaderImpl(this, options));
+  return std::unique_ptr<BulkLoader>(new BulkLoaderImpl(this, options, std::move(corrections)));
 }
 
 }  // namespace stancegraph::engine

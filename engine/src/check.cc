@@ -93,6 +93,7 @@ absl::StatusOr<CheckReport> Checker::Run() {
   SG_RETURN_IF_ERROR(CheckMentionIndex(kByHolder));
   SG_RETURN_IF_ERROR(CheckMentionIndex(kByProp));
   SG_RETURN_IF_ERROR(CheckMentionIndex(kByTime));
+  SG_RETURN_IF_ERROR(CheckCorrections());
   // Counters agree with what is stored.
   SG_ASSIGN_OR_RETURN(auto docs, Get(kMeta, "count/documents"));
   if (docs && docs->size() == 8 && keys::GetU64(docs->data()) != report_.documents) {

@@ -56,6 +56,9 @@ class Checker {
   absl::Status CheckDocRanges();
   absl::Status CheckMentionIndex(Cf c);
   absl::Status CheckCounters();
+  // Every active hand correction applies to something stored
+  // (check_corrections.cc).
+  absl::Status CheckCorrections();
 
   DatabaseImpl& db_;
   CheckOptions options_;

@@ -111,6 +111,13 @@ class DatabaseImpl final : public Database {
   absl::Status PutMeta(std::string_view name, std::string_view value) override;
   absl::StatusOr<std::vector<std::pair<std::string, std::string>>> ListMeta(
       std::string_view prefix, const ReadOptions& ro) override;
+  absl::StatusOr<Correction> AddCorrection(Correction c) override;
+  absl::Status PutCorrection(const Correction& c) override;
+  absl::StatusOr<std::vector<Correction>> ListCorrections(const ReadOptions& ro) override;
+  absl::StatusOr<std::optional<CorrectedDocument>> GetCorrectedDocument(
+      schema::DocumentId doc, const ReadOptions& ro) override;
+  absl::StatusOr<std::vector<schema::DocumentId>> CorrectedDocuments(
+      const ReadOptions& ro) override;
   absl::StatusOr<Stats> GetStats(const ReadOptions& ro) override;
   absl::Status CatchUp() override;
   absl::Status Flush() override;
@@ -135,6 +142,18 @@ class DatabaseImpl final : public Database {
                                   StagingState* state);
   absl::Status StageDocument(const schema::DocumentClaims& d, schema::Timestamp now, Sink& sink,
                              StagingState* state);
+  // The active corrections, read once per write. REQUIRES: write_mu_ held.
+  absl::StatusOr<std::vector<Correction>> ActiveCorrections();
+  // What to stage for `d` with `corrections` applied: `d` itself when none
+  // applies (no copy), else `*storage`, filled with the corrected version;
+  // nullptr when a correction deletes it (counted in the summary). Stages
+  // the extractor's version when any applied. `ingested`: the time `d` is
+  // stored with.
+  absl::StatusOr<const schema::DocumentClaims*> Correct(const schema::DocumentClaims& d,
+                                                        absl::Span<const Correction> corrections,
+                                                        schema::Timestamp ingested, Sink& sink,
+                                                        StagingState* state,
+                                                        schema::DocumentClaims* storage);
   // The counters, the sides of every proposition the staged claims touch and
   // the ingest log.
   absl::Status StageCounters(StagingState* state, Sink& sink);

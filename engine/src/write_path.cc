@@ -312,6 +312,7 @@ absl::StatusOr<WriteSummary> DatabaseImpl::Write(absl::Span<const schema::Docume
   }
   StagingState state = NewStagingState();
   const schema::Timestamp now = absl::ToUnixMicros(absl::Now());
+  SG_ASSIGN_OR_RETURN(const std::vector<Correction> corrections, ActiveCorrections());
   SortedWriteBatchSink sink;
   for (const auto& d : docs) {
     SG_ASSIGN_OR_RETURN(bool skip, ShouldSkip(d, options, &state));
@@ -319,10 +320,16 @@ absl::StatusOr<WriteSummary> DatabaseImpl::Write(absl::Span<const schema::Docume
       ++state.summary.documents_skipped;
       continue;
     }
-    SG_RETURN_IF_ERROR(
-        StageDocument(d, options.keep_ingest_time ? d.document.ingested : now, sink, &state));
+    const schema::Timestamp ingested = options.keep_ingest_time ? d.document.ingested : now;
+    schema::DocumentClaims storage;
+    SG_ASSIGN_OR_RETURN(const schema::DocumentClaims* corrected,
+                        Correct(d, corrections, ingested, sink, &state, &storage));
+    if (corrected == nullptr) continue;  // deleted by a correction
+    SG_RETURN_IF_ERROR(StageDocument(*corrected, ingested, sink, &state));
   }
-  if (state.summary.documents_written == 0) return state.summary;
+  if (state.summary.documents_written == 0 && state.summary.documents_deleted == 0) {
+    return state.summary;
+  }
   SG_RETURN_IF_ERROR(StageCounters(&state, sink));
   rocksdb::WriteBatch batch(sink.ApproximateBytes());
   sink.PutSortedInto(&batch, handles_.data());

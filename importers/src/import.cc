@@ -84,6 +84,7 @@ class Importer {
     SG_ASSIGN_OR_RETURN(auto s, WriteDocs(batch_, {}));
     summary_.documents_written += s.documents_written;
     summary_.documents_skipped += s.documents_skipped;
+    summary_.documents_deleted += s.documents_deleted;
     summary_.mentions_written += s.mentions_written;
     if (written_.size() > (4u << 20)) written_.clear();  // bound memory on huge imports
     for (const auto& d : batch_) written_.insert(d.document.id);

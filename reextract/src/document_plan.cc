@@ -73,16 +73,18 @@ void RestoreFurniture(schema::Document* doc) {
 }
 
 absl::StatusOr<DocumentPlan> PlanDocument(engine::Database& source, schema::Document doc,
-                                          importers::Extractor& extractor) {
+                                          const std::optional<engine::CorrectedDocument>& corrected,
+                                          bool extract, importers::Extractor& extractor) {
   const std::string name = DocumentName(doc);
-  auto mentions = StoredMentions(source, doc);
+  auto mentions = corrected ? absl::StatusOr<std::vector<schema::Mention>>(corrected->base.mentions)
+                            : StoredMentions(source, doc);
   if (!mentions.ok()) return Named(mentions.status(), name);
   // A document's mentions all come from one import, so from one extractor.
   const bool builtin =
       std::all_of(mentions->begin(), mentions->end(),
                   [](const schema::Mention& m) { return m.extractor == kBuiltin; });
   DocumentPlan plan;
-  if (builtin && !doc.text.empty()) {
+  if (extract && builtin && !doc.text.empty()) {
     const schema::Timestamp ingested = doc.ingested;
     importers::Article article{.document = doc, .furniture = doc.furniture};
     absl::Status s = extractor.Extract(article, &plan.claims);
@@ -94,6 +96,10 @@ absl::StatusOr<DocumentPlan> PlanDocument(engine::Database& source, schema::Docu
       return plan;
     }
     plan.error = std::string(s.message());
+  }
+  if (corrected) {
+    plan.claims = corrected->base;
+    return plan;
   }
   auto stored = StoredClaims(source, std::move(doc), *std::move(mentions));
   if (!stored.ok()) return Named(stored.status(), name);

@@ -2,6 +2,7 @@
 // the built-in extractor, or the stored ones as they are. Private.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -26,9 +27,14 @@ std::string DocumentName(const schema::Document& doc);
 // re-extraction skips what import skipped.
 void RestoreFurniture(schema::Document* doc);
 
-// The plan for `doc` (as stored in `source`, furniture restored). Errors
-// are reading errors; an extraction failure is in DocumentPlan::error.
+// The plan for `doc` (as stored in `source`, furniture restored). When
+// corrections changed or deleted it, `corrected` holds its extractor version,
+// which is planned in place of the stored claims (the new store applies the
+// corrections again when it is written). Without `extract`, every document
+// keeps its claims. Errors are reading errors; an extraction failure is in
+// DocumentPlan::error.
 absl::StatusOr<DocumentPlan> PlanDocument(engine::Database& source, schema::Document doc,
-                                          importers::Extractor& extractor);
+                                          const std::optional<engine::CorrectedDocument>& corrected,
+                                          bool extract, importers::Extractor& extractor);
 
 }  // namespace stancegraph::reextract

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <future>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -55,6 +56,7 @@ class Reextractor {
     SG_ASSIGN_OR_RETURN(engine::Stats before, source.GetStats());
     summary_.mentions_before = before.mentions;
     SG_ASSIGN_OR_RETURN(order_, IngestOrder(source));
+    SG_RETURN_IF_ERROR(CarryCorrections(source, target));
     summary_.documents = order_.size();
 
     std::future<absl::StatusOr<Batch>> planned =
@@ -77,7 +79,7 @@ class Reextractor {
     }
     SG_ASSIGN_OR_RETURN(engine::Stats after, target.GetStats());
     summary_.mentions_after = after.mentions;
-    if (!summary_.stopped && after.documents != summary_.documents) {
+    if (!summary_.stopped && after.documents + summary_.deleted != summary_.documents) {
       // Only when the store was replaced after an interrupted run.
       return absl::FailedPreconditionError(absl::StrCat(
           rebuild_->target_path(), " holds ", after.documents, " documents where ", dir, " has ",
@@ -113,9 +115,17 @@ class Reextractor {
         ++batch.resumed;
         continue;
       }
-      SG_ASSIGN_OR_RETURN(schema::Document doc, source.GetDocument(id));
+      SG_ASSIGN_OR_RETURN(std::optional<engine::CorrectedDocument> corrected,
+                          source.GetCorrectedDocument(id));
+      schema::Document doc;
+      if (corrected && corrected->deleted) {
+        doc = corrected->base.document;
+      } else {
+        SG_ASSIGN_OR_RETURN(doc, source.GetDocument(id));
+      }
       if (old_format) RestoreFurniture(&doc);
-      SG_ASSIGN_OR_RETURN(DocumentPlan plan, PlanDocument(source, std::move(doc), *extractor_));
+      SG_ASSIGN_OR_RETURN(DocumentPlan plan, PlanDocument(source, std::move(doc), corrected,
+                                                          options_.extract, *extractor_));
       if (!plan.error.empty()) {
         batch.errors.push_back(
             {.id = id, .source = plan.claims.document.source, .message = std::move(plan.error)});
@@ -128,9 +138,31 @@ class Reextractor {
     return batch;
   }
 
+  // The correction records go first, so the new store applies them to every
+  // document written; documents they delete are not stored in the old one
+  // and join the order from their kept record.
+  absl::Status CarryCorrections(engine::Database& source, engine::Database& target) {
+    SG_ASSIGN_OR_RETURN(std::vector<engine::Correction> corrections, source.ListCorrections());
+    for (const engine::Correction& c : corrections) SG_RETURN_IF_ERROR(target.PutCorrection(c));
+    SG_ASSIGN_OR_RETURN(std::vector<schema::DocumentId> corrected, source.CorrectedDocuments());
+    for (schema::DocumentId id : corrected) {
+      SG_ASSIGN_OR_RETURN(bool stored, source.HasDocument(id));
+      if (stored) continue;
+      SG_ASSIGN_OR_RETURN(auto record, source.GetCorrectedDocument(id));
+      if (!record) continue;
+      order_.push_back({.ingested = record->base.document.ingested,
+                        .first_sequence = UINT64_MAX,
+                        .id = id});
+    }
+    std::sort(order_.begin(), order_.end());
+    return absl::OkStatus();
+  }
+
   absl::Status Write(const Batch& batch) {
-    SG_RETURN_IF_ERROR(
-        rebuild_->target().Write(batch.documents, {.keep_ingest_time = true}).status());
+    SG_ASSIGN_OR_RETURN(
+        engine::WriteSummary written,
+        rebuild_->target().Write(batch.documents, {.keep_ingest_time = true}));
+    summary_.deleted += written.documents_deleted;
     summary_.reextracted += batch.reextracted;
     summary_.kept += batch.kept;
     summary_.resumed += batch.resumed;

@@ -48,9 +48,18 @@ absl::StatusOr<Quote> Context::ToQuote(const Evidence& e) {
     link = doc_links_.emplace(e.document, d.url.empty() ? d.source : d.url).first;
   }
   q.link = link->second;
-  if (e.conditional) {
+  auto corrected = corrected_.find(e.document);
+  if (corrected == corrected_.end()) {
+    SG_ASSIGN_OR_RETURN(auto record, db_.GetCorrectedDocument(e.document, ro_));
+    std::vector<std::pair<uint32_t, uint64_t>> applied;
+    if (record) applied = std::move(record->applied);
+    corrected = corrected_.emplace(e.document, std::move(applied)).first;
+  }
+  if (e.conditional || !corrected->second.empty()) {
     SG_ASSIGN_OR_RETURN(schema::Mention m, db_.GetMention(e.sequence, ro_));
-    q.condition = CollapseSpace(m.condition);
+    if (e.conditional) q.condition = CollapseSpace(m.condition);
+    engine::CorrectedDocument applied{.applied = corrected->second};
+    q.corrected = applied.AppliedTo(m.ordinal);
   }
   return q;
 }

@@ -57,6 +57,8 @@ class Context {
   PropositionLinks links_;
   engine::ReadOptions ro_;
   std::unordered_map<schema::DocumentId, std::string> doc_links_;
+  // What hand corrections changed per document: (ordinal, correction id).
+  std::unordered_map<schema::DocumentId, std::vector<std::pair<uint32_t, uint64_t>>> corrected_;
 };
 
 // The claims of the whole view, and of the mentions before since_sequence,

@@ -75,6 +75,7 @@ void WriteQuote(std::ostream& out, const Quote& q) {
         << "</span>";
   }
   if (q.is_new) out << "<span class=\"flag new\">new</span>";
+  if (!q.corrected.empty()) out << "<span class=\"flag\">corrected</span>";
   out << "</footer></blockquote>";
 }
 

@@ -16,7 +16,7 @@ json TimeJson(schema::Timestamp t) {
 }
 
 json QuoteJson(const Quote& q) {
-  return {{"sequence", q.sequence},
+  json j = {{"sequence", q.sequence},
           {"holder", q.holder},
           {"polarity", q.polarity},
           {"text", q.text},
@@ -29,6 +29,8 @@ json QuoteJson(const Quote& q) {
           {"conditional", q.conditional},
           {"condition", q.condition.empty() ? json(nullptr) : json(q.condition)},
           {"new", q.is_new}};
+  if (!q.corrected.empty()) j["corrected"] = q.corrected;  // only on corrected quotes
+  return j;
 }
 
 json QuotesJson(const std::vector<Quote>& quotes) {

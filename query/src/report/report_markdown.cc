@@ -44,6 +44,7 @@ void WriteQuote(std::ostream& out, const Quote& q, const std::string& indent) {
     out << " **[conditional" << (q.condition.empty() ? "" : ": " + Md(q.condition)) << "]**";
   }
   if (q.is_new) out << " *(new)*";
+  if (!q.corrected.empty()) out << " **[corrected]**";
   out << "\n";
 }
 

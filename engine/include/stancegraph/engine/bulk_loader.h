@@ -19,6 +19,8 @@ struct WriteSummary {
   uint64_t documents_written = 0;
   uint64_t documents_skipped = 0;  // already stored (same content id)
   uint64_t mentions_written = 0;
+  // Not stored because a correction deletes them (engine/corrections.h).
+  uint64_t documents_deleted = 0;
 };
 
 struct BulkLoadOptions {

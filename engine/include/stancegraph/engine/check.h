@@ -36,6 +36,7 @@ struct CheckReport {
   uint64_t claims = 0;
   uint64_t mentions = 0;
   uint64_t index_entries = 0;  // doc_ranges, by_*, *_claims, aliases, ingest_log
+  uint64_t corrections = 0;    // hand corrections, undone ones included
   // Every problem found; the first CheckOptions::max_reported are described.
   uint64_t problem_count = 0;
   std::vector<CheckProblem> problems;
@@ -49,7 +50,10 @@ struct CheckReport {
 // doc_ranges entries of a document cover exactly its mentions; the counters
 // (next_sequence, count/documents, count/mentions) match what is stored;
 // every claim's holder and proposition exist and its prop_claims and
-// holder_claims entries exist; no index entry lacks its record.
+// holder_claims entries exist; no index entry lacks its record; every active
+// hand correction (corrections.h) changed some stored document or deleted
+// one, else it is reported as dangling (its target is gone, e.g. the
+// document was deleted or re-extraction no longer finds the mention).
 // Works in every access mode (a kReadOnly database opened while another
 // process imports is a consistent view). Takes time proportional to the size
 // of the database and memory bounded by the number of problems reported.

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -20,6 +21,7 @@
 #include "absl/status/statusor.h"
 #include "absl/types/span.h"
 #include "stancegraph/engine/bulk_loader.h"
+#include "stancegraph/engine/corrections.h"
 #include "stancegraph/engine/iterators.h"
 #include "stancegraph/engine/options.h"
 #include "stancegraph/schema/types.h"
@@ -196,6 +198,27 @@ class Database {
   // order. Meant for the few values a store keeps; not a scan.
   virtual absl::StatusOr<std::vector<std::pair<std::string, std::string>>> ListMeta(
       std::string_view prefix = "", const ReadOptions& ro = {}) = 0;
+
+  // Hand corrections (engine/corrections.h, docs/corrections.md).
+  // AddCorrection stores `c` under the next id (1 + the highest so far),
+  // with `when` = now unless set, and returns it. It applies to every
+  // document written from then on; stored documents change when the store
+  // is rebuilt. kReadWrite only.
+  virtual absl::StatusOr<Correction> AddCorrection(Correction c) = 0;
+  // Stores `c` under c.id, replacing the record there (to mark it undone, or
+  // to carry it into a rebuilt store). kReadWrite only.
+  virtual absl::Status PutCorrection(const Correction& c) = 0;
+  // Every correction, undone ones included, by id.
+  virtual absl::StatusOr<std::vector<Correction>> ListCorrections(const ReadOptions& ro = {}) = 0;
+  // What the corrections did to document `doc` when it was written: its
+  // extractor version and the corrections applied; nullopt when none
+  // applied. A deleted document is found here (deleted = true) and not in
+  // GetDocument.
+  virtual absl::StatusOr<std::optional<CorrectedDocument>> GetCorrectedDocument(
+      schema::DocumentId doc, const ReadOptions& ro = {}) = 0;
+  // The ids of every document GetCorrectedDocument finds, ascending.
+  virtual absl::StatusOr<std::vector<schema::DocumentId>> CorrectedDocuments(
+      const ReadOptions& ro = {}) = 0;
 
   // Exact counts: documents and mentions are kept as counters, the rest are
   // counted by a key scan (proportional to the number of claims).

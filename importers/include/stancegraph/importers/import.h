@@ -44,6 +44,7 @@ struct ImportSummary {
   uint64_t documents_read = 0;
   uint64_t documents_written = 0;
   uint64_t documents_skipped = 0;  // already stored
+  uint64_t documents_deleted = 0;  // deleted by a hand correction: not stored again
   uint64_t mentions_written = 0;
   uint64_t errors = 0;
   uint64_t bytes_read = 0;   // of the inputs, as far as they have been read

@@ -77,6 +77,9 @@ struct Quote {
   bool conditional = false;
   std::string condition;  // when conditional and known
   bool is_new = false;    // ingested at or after since_sequence
+  // Ids of the hand corrections that changed this mention
+  // (engine/corrections.h); empty as extracted.
+  std::vector<uint64_t> corrected;
 };
 
 // One holder on one side of a contradiction.

@@ -11,6 +11,10 @@
 //   - a document whose claims came from elsewhere (pre-extracted claims
 //     JSONL or CSV, an external --extractor), or that has no text, keeps its
 //     claims and mentions as they are;
+//   - hand corrections (engine/corrections.h) are carried over and applied
+//     again to every document written, whether extracted again or kept: a
+//     document they changed is planned from its extractor version, one they
+//     delete stays deleted (its record is kept for `correct undo`);
 //   - every document keeps its id and ingest time, and documents are
 //     written again in ingest order: by ingest time, then in the order they
 //     were written. Mention sequences are new, so each report watermark
@@ -50,6 +54,11 @@ struct ReextractOptions {
   importers::SourceOptions source;
   // Documents per atomic write to the new database. Default: 64.
   size_t batch_documents = 64;
+  // false: every document keeps its claims as they are (the extractor's
+  // version of a document corrections changed), so the rebuild only applies
+  // the corrections (engine/corrections.h): what `stancegraph correct` runs.
+  // Default: true = extract again as described above.
+  bool extract = true;
   // Read between writes: once true, Reextract stops, keeping what it wrote
   // for the next call, and returns a summary with `stopped` set.
   // Default: nullptr = never. Not owned; must outlive the call.
@@ -62,6 +71,7 @@ struct ReextractSummary {
   uint64_t kept = 0;             // written by this call with their claims as they were
   uint64_t resumed = 0;          // written by an earlier call that was interrupted
   uint64_t errors = 0;           // of `kept`, documents the extractor failed on
+  uint64_t deleted = 0;          // of `documents`, deleted by a correction: not stored
   uint64_t mentions_before = 0;  // claim mentions in the old database
   uint64_t mentions_after = 0;   // in the new one (so far, when stopped)
   uint32_t format_before = 0;    // the old database's format version
