@@ -112,30 +112,13 @@ absl::Status Contradictions(const ContradictionsArgs& a) {
     return absl::OkStatus();
   }
   ListPrinter out(format, {"level", "proposition", "for", "against", "pairs", "self"}, std::cout);
-  if (since > 0) {
-    // Only the propositions the new mentions touch.
-    std::set<schema::PropositionId> touched;
-    auto it = s.db->ScanByIngest(since);
-    for (; it->Valid(); it->Next()) touched.insert(it->ref().proposition);
-    SG_RETURN_IF_ERROR(it->status());
-    if (!s.filter.propositions.empty()) {
-      std::erase_if(touched, [&](schema::PropositionId p) {
-        return std::find(s.filter.propositions.begin(), s.filter.propositions.end(), p) ==
-               s.filter.propositions.end();
-      });
-    }
-    if (touched.empty()) {
-      out.Finish();
-      return absl::OkStatus();
-    }
-    s.filter.propositions.assign(touched.begin(), touched.end());
-  }
   // auto: holders as named, the library's default.
   const bool as_json = format == "json" || format == "jsonl";
   query::ContradictionOptions o{.filter = s.filter,
                                 .by_concept = a.by_concept,
                                 .link_paraphrases = !a.common.as_stated,
-                                .evidence_per_holder = as_json ? a.evidence : 0};
+                                .evidence_per_holder = as_json ? a.evidence : 0,
+                                .since_sequence = since};
   if (level.has_value()) o.level = *level;
   SG_ASSIGN_OR_RETURN(auto it, query::FindContradictions(*s.db, o));
   size_t printed = 0;
