@@ -1,9 +1,9 @@
 // `stancegraph backup DIR`: a consistent copy of the database.
 #include <iostream>
 
-#include "absl/strings/match.h"
 #include "cli_common.h"
 #include "stancegraph/engine/backup.h"
+#include "stancegraph/engine/locked.h"
 
 namespace stancegraph::cli {
 namespace {
@@ -18,8 +18,7 @@ struct BackupArgs {
 void Run(const BackupArgs& args) {
   auto db = engine::Database::Open({.create_if_missing = false}, args.db_path);
   bool copied = false;
-  if (!db.ok() && absl::IsFailedPrecondition(db.status()) &&
-      absl::StrContains(db.status().message(), "locked")) {
+  if (!db.ok() && engine::IsLocked(db.status())) {
     db = OpenForReading(args.db_path);
     copied = true;
   }

@@ -1,5 +1,7 @@
 #include "query_common.h"
 
+#include "absl/strings/str_cat.h"
+#include "output.h"
 #include "stancegraph/schema/status_macros.h"
 
 namespace stancegraph::cli::querycmd {
@@ -22,6 +24,27 @@ absl::StatusOr<Session> Begin(const Common& c) {
   SG_ASSIGN_OR_RETURN(s.db, OpenForReading(c.db_path));
   SG_ASSIGN_OR_RETURN(s.filter, query::ResolveFilter(*s.db, c.spec));
   return s;
+}
+
+void AddSinceOptions(CLI::App* cmd, Since* since) {
+  cmd->add_option("--since", since->time, "Only what was ingested at or after this time");
+  cmd->add_option("--since-seq", since->sequence,
+                  "Only what was ingested at or after this mention sequence");
+}
+
+absl::StatusOr<uint64_t> ResolveSince(engine::Database& db, const Since& since) {
+  if (!since.time.empty()) {
+    SG_ASSIGN_OR_RETURN(schema::Timestamp t, schema::ParseTime(since.time));
+    return db.SequenceAt(t);
+  }
+  return since.sequence;
+}
+
+absl::Status RequireNamed(const std::optional<query::Level>& level, const char* what) {
+  if (level.has_value() && *level != query::Level::kPerson) {
+    return UsageError(absl::StrCat(what, " counts holders as named: use --level person or auto"));
+  }
+  return absl::OkStatus();
 }
 
 std::string TimeText(schema::Timestamp t) {

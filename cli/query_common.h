@@ -1,11 +1,13 @@
-// Shared by the `stancegraph query` subcommands (query_command.cc,
-// query_network.cc): the options every subcommand takes, opening the
-// database with the filter resolved, and small text helpers. Printing is
-// cli/output.h's.
+// Shared by the `stancegraph query` subcommands (query_command.cc puts
+// them together; one file per family: query_contradictions.cc,
+// query_changes.cc, query_claims.cc, query_network.cc): the options every
+// subcommand takes, opening the database with the filter resolved, and small
+// text helpers. Printing is cli/output.h's.
 #pragma once
 
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,6 +52,28 @@ std::string TimeText(schema::Timestamp t);
 nlohmann::json TimeJson(schema::Timestamp t);
 std::string PolarityText(int p);
 inline bool Enough(const Common& c, size_t printed) { return c.limit > 0 && printed >= c.limit; }
+
+// --since TIME / --since-seq N: where "new" starts.
+struct Since {
+  std::string time;
+  uint64_t sequence = 0;
+};
+
+void AddSinceOptions(CLI::App* cmd, Since* since);
+
+// The first mention sequence at or after --since (or --since-seq), or 0
+// when neither is given. InvalidArgument for a time that does not parse.
+absl::StatusOr<uint64_t> ResolveSince(engine::Database& db, const Since& since);
+
+// Counts answer for holders as named: a UsageError naming `what` for any
+// other --level.
+absl::Status RequireNamed(const std::optional<query::Level>& level, const char* what);
+
+// Add the subcommands to `query` (`stancegraph query`).
+void AddContradictionsCommand(CLI::App* query);
+void AddChangesCommand(CLI::App* query);
+void AddClaimsCommand(CLI::App* query);
+void AddNetworkCommands(CLI::App* query);  // agreements, coalitions, actors, path
 
 // The network questions: agreements, coalitions, actors, path.
 struct NetworkArgs {

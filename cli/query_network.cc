@@ -227,5 +227,42 @@ absl::Status Path(const NetworkArgs& a) {
   return absl::OkStatus();
 }
 
+void AddNetworkCommands(CLI::App* query) {
+  auto add_network = [query](const char* name, const char* help, auto fn) {
+    auto args = std::make_shared<NetworkArgs>();
+    auto* cmd = query->add_subcommand(name, help);
+    AddCommonOptions(cmd, &args->common);
+    cmd->add_option("--min-count", args->min_count,
+                    "Smallest number of shared propositions on an edge")
+        ->capture_default_str();
+    cmd->add_option("--normalise", args->normalise, "Edge weights: none, jaccard or cosine")
+        ->check(CLI::IsMember({"none", "jaccard", "cosine"}))
+        ->capture_default_str();
+    AddLevelOption(cmd, &args->level, "as named (person)");
+    AddAsStatedFlag(cmd, &args->common.as_stated);
+    AddByConceptFlag(cmd, &args->by_concept, "Treat the propositions of one concept as one issue");
+    cmd->callback(Run([args, fn] { return fn(*args); }));
+    return std::pair(cmd, args);
+  };
+  auto [agree_cmd, agree_args] =
+      add_network("agreements", "Who sides with whom, and how often", Agreements);
+  agree_cmd->add_option("--with", agree_args->with,
+                        "Only pairs involving this holder (repeatable)");
+  auto [coal_cmd, coal_args] = add_network(
+      "coalitions", "Groups of holders joined by agreement (connected components)", Coalitions);
+  coal_cmd->add_option("--min-size", coal_args->min_size, "Smallest coalition shown")
+      ->capture_default_str();
+  coal_cmd->add_flag(
+      "--triads", coal_args->triads,
+      "Also count unbalanced triads (A agrees with B, B with C, A conflicts with C)");
+  auto [actor_cmd, actor_args] =
+      add_network("actors", "Key actors by betweenness and degree centrality", Actors);
+  actor_cmd->add_flag("!--no-betweenness", actor_args->betweenness,
+                      "Skip betweenness (large views)");
+  auto [path_cmd, path_args] =
+      add_network("path", "How two holders connect through agreement and conflict", Path);
+  path_cmd->add_option("--between", path_args->between, "One holder (name or id)")->required();
+  path_cmd->add_option("--and", path_args->and_, "The other holder (name or id)")->required();
+}
 
 }  // namespace stancegraph::cli::querycmd

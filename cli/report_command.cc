@@ -22,6 +22,7 @@
 #include "absl/time/clock.h"
 #include "cli_common.h"
 #include "stancegraph/engine/atomic_file.h"
+#include "stancegraph/engine/locked.h"
 #include "stancegraph/query/report.h"
 #include "stancegraph/query/report_render.h"
 #include "stancegraph/query/report_watermark.h"
@@ -55,13 +56,9 @@ absl::Status WriteReport(const ReportArgs& a, const std::string& content) {
   return absl::OkStatus();
 }
 
-bool IsLocked(const absl::Status& s) {
-  return absl::IsFailedPrecondition(s) && absl::StrContains(s.message(), "locked");
-}
-
 // Opens for writing (retrying while another process holds the lock) and
-// moves the watermark forward. FailedPrecondition "locked" when it stayed
-// locked.
+// moves the watermark forward. A status engine::IsLocked accepts when it
+// stayed locked.
 absl::Status MoveWatermark(const ReportArgs& a, const query::Watermark& mark) {
   absl::Status last;
   for (int attempt = 0; attempt <= a.lock_retries; ++attempt) {
@@ -69,7 +66,7 @@ absl::Status MoveWatermark(const ReportArgs& a, const query::Watermark& mark) {
     auto db = engine::Database::Open({.create_if_missing = false}, a.db_path);
     if (db.ok()) return query::AdvanceWatermark(**db, a.name, mark).status();
     last = db.status();
-    if (!IsLocked(last)) return last;
+    if (!engine::IsLocked(last)) return last;
   }
   return last;
 }
@@ -123,7 +120,7 @@ absl::Status Run(const ReportArgs& a) {
   SG_RETURN_IF_ERROR(WriteReport(a, Render(report, a.format)));
   if (!a.since_last) return absl::OkStatus();
   absl::Status moved = MoveWatermark(a, {.sequence = report.until_sequence, .time = now});
-  if (IsLocked(moved)) {
+  if (engine::IsLocked(moved)) {
     std::cerr << "stancegraph: warning: the report was written, but the \"" << a.name
               << "\" watermark was not moved: the database is locked by another writer (an "
                  "import?). The next --since-last report will include these findings again.\n";

@@ -16,6 +16,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "database_impl.h"
+#include "stancegraph/engine/locked.h"
 #include "stancegraph/schema/status_macros.h"
 #include "stancegraph/schema/strings.h"
 
@@ -79,7 +80,7 @@ class FileLock {
       const int err = errno;
       if (err == EAGAIN || err == EACCES) {
         *busy = true;
-        return absl::FailedPreconditionError(absl::StrCat(path, " is locked"));
+        return LockedError(absl::StrCat(path, " is locked"));
       }
       return Errno(err, absl::StrCat("lock ", path));
     }
@@ -97,7 +98,7 @@ class FileLock {
 };
 
 absl::Status Locked(const std::string& dir) {
-  return absl::FailedPreconditionError(
+  return LockedError(
       absl::StrCat("open ", dir,
                    ": the database is locked by another process (an import or a rebuild is "
                    "writing it; try again when it is done)"));

@@ -4,6 +4,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "stancegraph/engine/locked.h"
 
 namespace stancegraph::engine {
 
@@ -13,9 +14,10 @@ absl::Status FromRocks(const rocksdb::Status& s, std::string_view context) {
   std::string where(context);
   // A held LOCK file: another process has the database open for writing.
   if (s.IsIOError() && (absl::StrContains(msg, "lock") || absl::StrContains(msg, "LOCK"))) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        where, ": the database is locked by another process (one writer at a time; open it "
-               "read-only to query while it is being written)"));
+    return LockedError(
+        absl::StrCat(where,
+                     ": the database is locked by another process (one writer at a time; open it "
+                     "read-only to query while it is being written)"));
   }
   std::string text = absl::StrCat(where, ": ", msg);
   switch (s.code()) {

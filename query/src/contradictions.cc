@@ -88,6 +88,13 @@ class ContradictionIteratorImpl : public ContradictionIterator {
       SG_ASSIGN_OR_RETURN(links_, PropositionLinks::Build(db_, {.snapshot = options_.filter.snapshot}));
       mapping_.links = &links_;
     }
+    if (options_.since_sequence > 0) {
+      SG_RETURN_IF_ERROR(NarrowToTouched());
+      // Nothing new touches the view: an empty proposition list would mean
+      // "any", so stop here.
+      if (options_.filter.propositions.empty()) return absl::OkStatus();
+      speakers_.propositions = options_.filter.propositions;
+    }
     SG_ASSIGN_OR_RETURN(set_, ClaimSet::Build(db_, options_.filter, false, mapping_));
     if (mapping_.MapsHolders() && !speakers_.holders.empty()) {
       SG_ASSIGN_OR_RETURN(speakers_.holders,
@@ -106,6 +113,34 @@ class ContradictionIteratorImpl : public ContradictionIterator {
   RecordCache& records() override { return records_; }
 
  private:
+  // Restricts the filter to the propositions the mentions of sequence >=
+  // since_sequence touch and, through paraphrase links, the propositions
+  // read as one with them (a new claim on one paraphrase meets old claims
+  // on another), within the filter's own propositions when it has any.
+  absl::Status NarrowToTouched() {
+    std::set<schema::PropositionId> touched;
+    auto it = db_.ScanByIngest(options_.since_sequence, {.snapshot = options_.filter.snapshot});
+    for (; it->Valid(); it->Next()) touched.insert(it->ref().proposition);
+    SG_RETURN_IF_ERROR(it->status());
+    if (options_.link_paraphrases) {
+      std::set<schema::PropositionId> linked;
+      for (schema::PropositionId p : touched) {
+        const schema::PropositionId rep = links_.Resolve(p).first;
+        linked.insert(rep);
+        for (const PropositionLink& l : links_.Group(rep)) linked.insert(l.from);
+      }
+      touched = std::move(linked);
+    }
+    std::vector<schema::PropositionId>& props = options_.filter.propositions;
+    if (!props.empty()) {
+      std::erase_if(touched, [&](schema::PropositionId p) {
+        return std::find(props.begin(), props.end(), p) == props.end();
+      });
+    }
+    props.assign(touched.begin(), touched.end());
+    return absl::OkStatus();
+  }
+
   void Advance() {
     valid_ = false;
     if (!status_.ok()) return;

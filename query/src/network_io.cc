@@ -6,10 +6,14 @@
 
 #include "stancegraph/schema/entity_type.h"
 #include "stancegraph/schema/ids.h"
+#include "stancegraph/schema/markup_escape.h"
 #include "stancegraph/schema/time.h"
 
 namespace stancegraph::query {
 namespace {
+
+using schema::DotQuote;
+using schema::XmlEscape;
 
 std::string KindName(NetworkKind k) {
   switch (k) {
@@ -270,52 +274,6 @@ void WriteCsvNodes(const BipartiteNetwork& net, std::ostream& out) {
 }
 
 }  // namespace
-
-std::string XmlEscape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char ch : text) {
-    const unsigned char c = static_cast<unsigned char>(ch);
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        // XML 1.0 forbids most control characters even escaped.
-        if (c < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') {
-          out += ' ';
-        } else {
-          out += ch;
-        }
-    }
-  }
-  return out;
-}
-
-std::string DotQuote(std::string_view text) {
-  std::string out = "\"";
-  for (char ch : text) {
-    if (ch == '"' || ch == '\\') out += '\\';
-    if (ch == '\n' || ch == '\r') {
-      out += ' ';
-      continue;
-    }
-    out += ch;
-  }
-  return out + "\"";
-}
 
 std::string CsvField(std::string_view text) {
   if (text.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(text);

@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "stancegraph/engine/database.h"
+#include "stancegraph/engine/locked.h"
 #include "stancegraph/schema/ids.h"
 #include "stancegraph/schema/time.h"
 #include "support/claims_builder.h"
@@ -263,9 +264,17 @@ TEST_CASE("A second writer gets a clear locked error", "[engine]") {
   auto second = Database::Open({}, dir.path());
   REQUIRE_FALSE(second.ok());
   CHECK(absl::IsFailedPrecondition(second.status()));
+  CHECK(engine::IsLocked(second.status()));
   CHECK_THAT(std::string(second.status().message()), Catch::Contains("locked"));
   auto reader = Database::Open({.mode = engine::AccessMode::kReadOnly}, dir.path());
   CHECK(reader.ok());
+}
+
+TEST_CASE("Only the locked condition counts as locked, not a message that says so", "[engine]") {
+  CHECK_FALSE(engine::IsLocked(absl::OkStatus()));
+  CHECK_FALSE(engine::IsLocked(absl::FailedPreconditionError("the database is locked")));
+  CHECK(engine::IsLocked(engine::LockedError("busy")));
+  CHECK(engine::LockedError("busy").message() == "busy");
 }
 
 TEST_CASE("A directory that is not a stancegraph database is refused", "[engine]") {

@@ -15,6 +15,7 @@
 #include "rocksdb/db.h"
 #include "stancegraph/engine/check.h"
 #include "stancegraph/engine/database.h"
+#include "stancegraph/engine/locked.h"
 #include "support/claims_builder.h"
 #include "support/temp_dir.h"
 
@@ -140,9 +141,11 @@ TEST_CASE("While a rebuild runs, writers are locked out and readers see the old 
   REQUIRE(r.ok());
   auto writer = Database::Open({.create_if_missing = false}, dir);
   REQUIRE(absl::IsFailedPrecondition(writer.status()));
+  CHECK(engine::IsLocked(writer.status()));
   CHECK(writer.status().message().find("locked") != std::string::npos);
   auto second = Rebuild::Begin(dir);
   REQUIRE(absl::IsFailedPrecondition(second.status()));
+  CHECK(engine::IsLocked(second.status()));
   CHECK(second.status().message().find("locked") != std::string::npos);
   CHECK(Sources(dir) == std::vector<std::string>{"old-0", "old-1"});
   CopyAll(**r);

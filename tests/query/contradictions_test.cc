@@ -176,3 +176,44 @@ TEST_CASE("The JSON line of a contradiction follows the export contract", "[quer
   CHECK(j["against"][0]["evidence"][0]["quote"] == "Turkey blocks it.");
   CHECK(j["against"][0]["evidence"][0]["time"] == "2023-01-24T00:00:00Z");
 }
+
+TEST_CASE("Since a sequence, only propositions new mentions touch are read, old sides included",
+          "[query]") {
+  QueryFixture f;
+  f.Doc("old")
+      .Claim("A", +1, "Old question", "2024-01-01")
+      .Claim("B", -1, "Old question", "2024-01-01")
+      .Claim("C", +1, "Reopened question", "2024-01-01")
+      .Write();
+  const uint64_t since = f.db().NextSequence();
+  f.Doc("new").Claim("D", -1, "Reopened question", "2024-02-01").Write();
+  REQUIRE(All(f, {}).size() == 2);
+
+  auto fresh = All(f, {.since_sequence = since});
+  REQUIRE(fresh.size() == 1);
+  CHECK(fresh[0].proposition == P("Reopened question"));
+  CHECK(Holders(fresh[0].for_side) == std::vector<schema::EntityId>{H("C")});
+  CHECK(Holders(fresh[0].against_side) == std::vector<schema::EntityId>{H("D")});
+}
+
+TEST_CASE("Since a sequence with nothing new, no contradiction is found", "[query]") {
+  QueryFixture f;
+  f.Doc("old").Claim("A", +1, "P", "2024-01-01").Claim("B", -1, "P", "2024-01-01").Write();
+  CHECK(All(f, {.since_sequence = f.db().NextSequence()}).empty());
+}
+
+TEST_CASE("Since a sequence, a proposition filter still limits what is read", "[query]") {
+  QueryFixture f;
+  const uint64_t since = f.db().NextSequence();
+  f.Doc("new")
+      .Claim("A", +1, "P", "2024-01-01")
+      .Claim("B", -1, "P", "2024-01-01")
+      .Claim("A", +1, "Q", "2024-01-01")
+      .Claim("B", -1, "Q", "2024-01-01")
+      .Write();
+  query::ContradictionOptions o{.since_sequence = since};
+  o.filter.propositions = {P("Q"), P("Untouched")};
+  auto found = All(f, o);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].proposition == P("Q"));
+}

@@ -12,6 +12,7 @@
 #include "stancegraph/query/algorithms.h"
 #include "stancegraph/query/network.h"
 #include "stancegraph/query/network_io.h"
+#include "stancegraph/schema/markup_escape.h"
 
 using namespace stancegraph;
 using testing::H;
@@ -224,8 +225,8 @@ TEST_CASE("The bipartite export has both parts and signed edges", "[query]") {
 }
 
 TEST_CASE("Text is escaped for each format", "[query]") {
-  CHECK(query::XmlEscape("a<b>&\"c'\x01") == "a&lt;b&gt;&amp;&quot;c&apos; ");
-  CHECK(query::DotQuote("say \"no\"\\") == "\"say \\\"no\\\"\\\\\"");
+  CHECK(schema::XmlEscape("a<b>&\"c'\x01") == "a&lt;b&gt;&amp;&quot;c&apos; ");
+  CHECK(schema::DotQuote("say \"no\"\\") == "\"say \\\"no\\\"\\\\\"");
   CHECK(query::CsvField("plain") == "plain");
   CHECK(query::CsvField("a,\"b\"") == "\"a,\"\"b\"\"\"");
 }

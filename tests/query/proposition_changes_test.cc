@@ -215,3 +215,27 @@ TEST_CASE("At the state level a minister does not oppose their own country",
   CHECK(std::find(states[0].self_contradicting.begin(), states[0].self_contradicting.end(),
                   russia) != states[0].self_contradicting.end());
 }
+
+TEST_CASE("Since a sequence, a new claim meets an old one on a linked wording",
+          "[query][propositions]") {
+  QueryFixture f;
+  const auto old = Import(f, "Title\n\nSpain wants a ban on arms sales to Israel.", "2025-03-03");
+  const uint64_t since = f.db().NextSequence();
+  const auto fresh = Import(f, "Title\n\nHungary supports arms sales to Israel.", "2025-05-12");
+  REQUIRE(OnlyProposition(old) != OnlyProposition(fresh));
+  REQUIRE(old.claims[0].polarity == 1);
+  REQUIRE(fresh.claims[0].polarity == 1);
+
+  // For a ban on the sales is against the sales: the old claim takes part
+  // although only the new wording was mentioned since.
+  const auto found = Contradictions(f, {.evidence_per_holder = 0, .since_sequence = since});
+  REQUIRE(found.size() == 1);
+  REQUIRE(found[0].for_side.size() == 1);
+  REQUIRE(found[0].against_side.size() == 1);
+  const std::vector<schema::EntityId> holders = {found[0].for_side[0].holder,
+                                                 found[0].against_side[0].holder};
+  CHECK(std::count(holders.begin(), holders.end(), HolderNamed(old, "Spain")) == 1);
+  CHECK(std::count(holders.begin(), holders.end(), HolderNamed(fresh, "Hungary")) == 1);
+  // Read as stated, the two wordings never meet.
+  CHECK(Contradictions(f, {.link_paraphrases = false, .since_sequence = since}).empty());
+}

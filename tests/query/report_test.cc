@@ -12,6 +12,7 @@
 #include "stancegraph/query/network.h"
 #include "stancegraph/query/report_render.h"
 #include "stancegraph/query/report_watermark.h"
+#include "stancegraph/schema/markup_escape.h"
 
 using namespace stancegraph;
 using testing::QueryFixture;
@@ -130,7 +131,7 @@ TEST_CASE("A report ranks contested propositions with a timeline and quotes", "[
 }
 
 TEST_CASE("Report renderers escape text from articles", "[query][report]") {
-  CHECK(query::HtmlEscape("<script>x & 'y'</script>") ==
+  CHECK(schema::HtmlEscape("<script>x & 'y'</script>") ==
         "&lt;script&gt;x &amp; &#39;y&#39;&lt;/script&gt;");
   CHECK(query::MarkdownEscape("[a](javascript:x) <b> *c* `d`") ==
         "\\[a\\](javascript:x) \\<b\\> \\*c\\* \\`d\\`");

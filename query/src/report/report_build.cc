@@ -70,17 +70,6 @@ absl::Status Context::LoadLinks() {
   return absl::OkStatus();
 }
 
-std::set<schema::PropositionId> Context::WithLinked(
-    const std::set<schema::PropositionId>& props) const {
-  std::set<schema::PropositionId> out;
-  for (schema::PropositionId p : props) {
-    const schema::PropositionId rep = links_.Resolve(p).first;
-    out.insert(rep);
-    for (const PropositionLink& l : links_.Group(rep)) out.insert(l.from);
-  }
-  return out;
-}
-
 absl::StatusOr<Quote> Context::LoadQuote(uint64_t sequence) {
   SG_ASSIGN_OR_RETURN(Evidence e, records_.LoadEvidence(sequence));
   return ToQuote(e);
@@ -123,12 +112,11 @@ std::vector<std::string> Names(Context& cx, const std::vector<schema::EntityId>&
   return out;
 }
 
-// Mentions, documents and propositions the new mentions touch.
-absl::Status CountNew(Context& cx, Report& report, std::set<schema::PropositionId>& touched) {
+// Mentions and documents since the watermark.
+absl::Status CountNew(Context& cx, Report& report) {
   std::set<schema::DocumentId> docs;
   auto it = cx.db().ScanByIngest(cx.options().since_sequence, {.snapshot = cx.options().snapshot});
   for (; it->Valid(); it->Next()) {
-    touched.insert(it->ref().proposition);
     ++report.totals.new_mentions;
     SG_ASSIGN_OR_RETURN(schema::Mention m, it->mention());
     docs.insert(m.document);
@@ -169,16 +157,15 @@ uint64_t PairsOf(const ClaimSet& set, schema::PropositionId p) {
 
 // A contradiction is new when the mentions since the watermark made an
 // opposed pair that was not there before: more pairs on its proposition, or
-// (concept level) a side whose claim is new.
-absl::Status AddNewContradictions(Context& cx, const ClaimViews& views,
-                                  const std::set<schema::PropositionId>& touched, Report& report) {
-  if (touched.empty()) return absl::OkStatus();
+// (concept level) a side whose claim is new. Only the propositions the new
+// mentions touch can have one (ContradictionOptions::since_sequence).
+absl::Status AddNewContradictions(Context& cx, const ClaimViews& views, Report& report) {
   ContradictionOptions o{.by_concept = cx.options().by_concept,
                          .level = report_internal::ViewLevel(cx.options()),
                          .link_paraphrases = cx.options().link_paraphrases,
-                         .evidence_per_holder = cx.options().quotes};
+                         .evidence_per_holder = cx.options().quotes,
+                         .since_sequence = cx.options().since_sequence};
   o.filter.snapshot = cx.options().snapshot;
-  o.filter.propositions.assign(touched.begin(), touched.end());
   SG_ASSIGN_OR_RETURN(auto it, FindContradictions(cx.db(), o));
   for (; it->Valid(); it->Next()) {
     const Contradiction& c = it->value();
@@ -260,11 +247,9 @@ absl::StatusOr<Report> BuildReport(engine::Database& db, const ReportOptions& op
                 .since_sequence = options.since_sequence,
                 .since_time = options.since_time,
                 .until_sequence = next};
-  std::set<schema::PropositionId> touched;
-  SG_RETURN_IF_ERROR(CountNew(cx, report, touched));
-  touched = cx.WithLinked(touched);
+  SG_RETURN_IF_ERROR(CountNew(cx, report));
   SG_ASSIGN_OR_RETURN(ClaimViews views, report_internal::ReadClaimViews(cx));
-  SG_RETURN_IF_ERROR(AddNewContradictions(cx, views, touched, report));
+  SG_RETURN_IF_ERROR(AddNewContradictions(cx, views, report));
   SG_RETURN_IF_ERROR(AddNewReversals(cx, report));
   SG_RETURN_IF_ERROR(report_internal::AddContested(cx, views, report));
   if (options.by_concept) SG_RETURN_IF_ERROR(report_internal::AddConcepts(cx, views, report));

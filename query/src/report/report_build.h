@@ -40,8 +40,6 @@ class Context {
   }
   // Reads the paraphrase links when the options ask for them.
   absl::Status LoadLinks();
-  // `props` with every proposition linked to one of them.
-  std::set<schema::PropositionId> WithLinked(const std::set<schema::PropositionId>& props) const;
   const engine::ReadOptions& read_options() const { return ro_; }
   bool IsNew(uint64_t sequence) const { return sequence >= options_.since_sequence; }
 

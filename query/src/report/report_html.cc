@@ -7,6 +7,7 @@
 #include "report/report_svg.h"
 #include "report/report_text.h"
 #include "stancegraph/query/report_render.h"
+#include "stancegraph/schema/markup_escape.h"
 
 namespace stancegraph::query {
 namespace {
@@ -15,6 +16,7 @@ using report_internal::DateText;
 using report_internal::IsWebLink;
 using report_internal::SinceText;
 using report_internal::StanceWord;
+using schema::HtmlEscape;
 
 constexpr char kStyle[] = R"css(
 :root{--for:#1a7f37;--against:#c62828;--muted:#5f6368;--line:#e0e0e0}
@@ -221,33 +223,6 @@ void WriteTables(std::ostream& out, const Report& r) {
 }
 
 }  // namespace
-
-std::string HtmlEscape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 16);
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::string RenderHtml(const Report& r) {
   std::ostringstream out;

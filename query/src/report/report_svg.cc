@@ -9,9 +9,12 @@
 #include "absl/strings/str_format.h"
 #include "report/report_text.h"
 #include "stancegraph/query/report_render.h"
+#include "stancegraph/schema/markup_escape.h"
 
 namespace stancegraph::query::report_internal {
 namespace {
+
+using schema::HtmlEscape;
 
 constexpr char kForColour[] = "#1a7f37";
 constexpr char kAgainstColour[] = "#c62828";

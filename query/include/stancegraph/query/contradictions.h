@@ -91,6 +91,14 @@ struct ContradictionOptions {
   // Mentions loaded per holder and side (reads the proposition's mentions
   // once per contradiction). Default: 2; 0 = none (claim index only).
   size_t evidence_per_holder = 2;
+  // Only contradictions on the propositions that mentions of sequence >=
+  // since_sequence touch (with link_paraphrases, also the propositions
+  // linked to those), within filter.propositions when it is set: what new
+  // ingestion may have changed. Every contradiction on such a proposition is
+  // yielded, with all its sides, old claims included; telling which pairs
+  // are new is the caller's (the report compares with the view before).
+  // The scan costs in proportion to the new mentions. Default: 0 = all.
+  uint64_t since_sequence = 0;
 };
 
 // Not thread-safe. Must not outlive the Database.

@@ -28,10 +28,6 @@ absl::Status WriteNetwork(const HolderNetwork& net, NetworkFormat format, std::o
 // attribute, holder or proposition, for two-mode layouts).
 absl::Status WriteNetwork(const BipartiteNetwork& net, NetworkFormat format, std::ostream& out);
 
-// Escapes text for XML attribute and element content.
-std::string XmlEscape(std::string_view text);
-// Quotes a DOT identifier: "…" with \" and \\ escaped.
-std::string DotQuote(std::string_view text);
 // Quotes a CSV field when it holds a comma, quote or line break.
 std::string CsvField(std::string_view text);
 

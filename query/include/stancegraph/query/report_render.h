@@ -25,9 +25,6 @@ std::string RenderHtml(const Report& report);
 // keys in the documented order.
 nlohmann::ordered_json ReportToJson(const Report& report);
 
-// Escapes &, <, >, " and ' as HTML entities.
-std::string HtmlEscape(std::string_view text);
-
 // Backslash-escapes the Markdown punctuation that can change how text renders
 // (\ ` * _ [ ] < > | ~ & ! #, and + - = or "1." / "1)" at the start), so
 // article text renders literally: no link, HTML tag, code span, heading,
