@@ -12,6 +12,7 @@
 #include "rocks_status.h"
 #include "rocksdb/utilities/checkpoint.h"
 #include "rocksdb/write_batch.h"
+#include "stancegraph/engine/storage_fault.h"
 #include "stancegraph/schema/status_macros.h"
 
 namespace stancegraph::engine {
@@ -33,7 +34,8 @@ absl::Status Checkpoint(DatabaseImpl& db, const std::string& tmp) {
 // Copies every column family of `from`, as of one snapshot, into a new
 // database at `tmp` created with the same families and options.
 absl::Status Copy(DatabaseImpl& from, const std::string& tmp) {
-  SG_ASSIGN_OR_RETURN(auto opened, Database::Open({.bulk_load = true}, tmp));
+  SG_ASSIGN_OR_RETURN(auto opened,
+                      Database::Open({.bulk_load = true, .env = from.db()->GetEnv()}, tmp));
   auto* to = dynamic_cast<DatabaseImpl*>(opened.get());
   auto snapshot = from.GetSnapshot();
   rocksdb::ReadOptions ro = from.MakeReadOptions(snapshot.get());
@@ -80,7 +82,11 @@ absl::Status Backup(Database& db, const std::string& dir) {
                                                                           : Copy(*impl, tmp);
   if (s.ok()) {
     fs::rename(tmp, target, ec);
-    if (ec) s = absl::InternalError(absl::StrCat("backup: rename ", tmp, " to ", dir, ": ", ec.message()));
+    if (ec) {
+      s = MarkStorageFault(absl::InternalError(absl::StrCat("backup: rename ", tmp, " to ", dir,
+                                                            ": ", ec.message())),
+                           ec == std::errc::no_space_on_device);
+    }
   }
   if (!s.ok()) fs::remove_all(tmp, ec);
   return s;

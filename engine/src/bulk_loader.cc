@@ -13,6 +13,7 @@
 #include "database_impl.h"
 #include "rocks_status.h"
 #include "sorted_run.h"
+#include "stancegraph/engine/storage_fault.h"
 #include "stancegraph/schema/status_macros.h"
 
 namespace stancegraph::engine {
@@ -79,8 +80,10 @@ absl::Status WriteAndIngest(DatabaseImpl* db, RunSink* sink, const std::string& 
     args.push_back(std::move(arg));
   }
   if (status.ok()) {
-    status = FromRocks(db->db()->IngestExternalFiles(args), absl::StrCat("ingest into ", db->path()));
+    status =
+        FromRocks(db->db()->IngestExternalFiles(args), absl::StrCat("ingest into ", db->path()));
   }
+  status = db->NoteWrite(status);
   std::error_code ec;
   for (int c : cfs) std::filesystem::remove(paths[c], ec);
   return status;
@@ -113,6 +116,7 @@ class BulkLoaderImpl final : public BulkLoader {
     }
     std::lock_guard lock(db_->write_mutex());
     SG_RETURN_IF_ERROR(broken_);
+    if (auto s = db_->WriteFault(); !s.ok()) return Break(s);
     const WriteSummary before = state_.summary;
     RunSink& sink = sinks_[filling_];
     for (const auto& d : docs) {
@@ -146,8 +150,9 @@ class BulkLoaderImpl final : public BulkLoader {
       chunks_merged_ = chunk_;
       auto merge = [this](Cf c) -> absl::Status {
         rocksdb::CompactRangeOptions cro;
-        return FromRocks(db_->db()->CompactRange(cro, db_->cf(c), nullptr, nullptr),
-                         absl::StrCat("merge ", std::string(kCfNames[c]), " of ", db_->path()));
+        return db_->NoteWrite(
+            FromRocks(db_->db()->CompactRange(cro, db_->cf(c), nullptr, nullptr),
+                      absl::StrCat("merge ", std::string(kCfNames[c]), " of ", db_->path())));
       };
       auto other = std::async(std::launch::async, [&] { return merge(kPropClaims); });
       absl::Status s = merge(kByHolder);
@@ -178,7 +183,11 @@ class BulkLoaderImpl final : public BulkLoader {
     SG_RETURN_IF_ERROR(db_->StageCounters(&state_, sink));
     std::error_code ec;
     std::filesystem::create_directories(TempDir(), ec);
-    if (ec) return absl::InternalError(absl::StrCat("create ", TempDir(), ": ", ec.message()));
+    if (ec) {
+      return db_->NoteWrite(MarkStorageFault(
+          absl::InternalError(absl::StrCat("create ", TempDir(), ": ", ec.message())),
+          ec == std::errc::no_space_on_device));
+    }
 
     const size_t carried =
         state_.pairs.size() + state_.documents.size() + state_.staged_ids.size() +
