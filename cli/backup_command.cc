@@ -4,6 +4,7 @@
 #include "cli_common.h"
 #include "stancegraph/engine/backup.h"
 #include "stancegraph/engine/locked.h"
+#include "stancegraph/engine/storage_fault.h"
 
 namespace stancegraph::cli {
 namespace {
@@ -23,11 +24,14 @@ void Run(const BackupArgs& args) {
     copied = true;
   }
   if (!db.ok()) {
-    ExitCode() = PrintError(db.status());
+    ExitCode() = PrintError(engine::ExplainStorageFault(
+        db.status(), "No backup was made and " + args.db_path + " is as it was"));
     return;
   }
   if (auto s = engine::Backup(**db, args.dir); !s.ok()) {
-    ExitCode() = PrintError(s);
+    ExitCode() = PrintError(
+        engine::ExplainStorageFault(s, "No backup was made (nothing is left at " + args.dir +
+                                           ") and " + args.db_path + " is unchanged"));
     return;
   }
   std::cerr << "backed up " << args.db_path << " to " << args.dir

@@ -1,11 +1,15 @@
+#include <cerrno>
+#include <cstring>
 #include <iostream>
 #include <memory>
 #include <optional>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
 #include "cli_common.h"
-#include "output.h"
 #include "nlohmann/json.hpp"
+#include "output.h"
+#include "stancegraph/engine/storage_fault.h"
 #include "stancegraph/schema/json_codec.h"
 #include "stancegraph/schema/status_macros.h"
 
@@ -25,15 +29,27 @@ class RecordPrinter {
     std::cout << text;
     if (!array_) std::cout << "\n";
     ++n_;
+    if (!std::cout && error_ == 0) error_ = errno != 0 ? errno : EIO;
   }
-  void Finish() {
+  // OK, or a storage fault when stdout could not take everything (a full
+  // disk under a redirection).
+  absl::Status Finish() {
     if (array_) std::cout << "]\n";
     std::cout.flush();
+    if (std::cout) return absl::OkStatus();
+    const int error = error_ != 0 ? error_ : errno;
+    return engine::ExplainStorageFault(
+        engine::MarkStorageFault(
+            absl::UnavailableError(absl::StrCat("could not write the export to stdout: ",
+                                                error != 0 ? std::strerror(error) : "write error")),
+            error == ENOSPC),
+        "What was written is incomplete: remove it; the database is unchanged");
   }
 
  private:
   bool array_;
   size_t n_ = 0;
+  int error_ = 0;  // errno of the first failed write
 };
 
 // One line per claim mention, in the order they were stored.
@@ -85,16 +101,16 @@ absl::Status ExportClaims(engine::Database& db, RecordPrinter& out) {
       out.Add(line);
     }
   }
-  out.Finish();
-  return it->status();
+  SG_RETURN_IF_ERROR(it->status());
+  return out.Finish();
 }
 
 template <typename T, typename ToJson>
 absl::Status ExportRecords(std::unique_ptr<engine::RecordIterator<T>> it, ToJson to_json,
                            RecordPrinter& out) {
   for (; it->Valid(); it->Next()) out.Add(to_json(it->value()));
-  out.Finish();
-  return it->status();
+  SG_RETURN_IF_ERROR(it->status());
+  return out.Finish();
 }
 
 void AddKind(CLI::App* exp, const std::string& kind, const std::string& help) {

@@ -12,6 +12,7 @@
 #include "interrupt.h"
 #include "nlohmann/json.hpp"
 #include "output.h"
+#include "stancegraph/engine/storage_fault.h"
 #include "stancegraph/importers/formats.h"
 #include "stancegraph/importers/import.h"
 #include "stancegraph/schema/time.h"
@@ -108,7 +109,8 @@ void Run(const ImportArgs& args) {
   options.stop = interrupt.flag();
   auto db = OpenForWriting(args.db_path, bulk);
   if (!db.ok()) {
-    ExitCode() = PrintError(db.status());
+    ExitCode() = PrintError(engine::ExplainStorageFault(
+        db.status(), "Nothing was imported and the database is as it was"));
     return;
   }
   const bool quiet = args.quiet || Quiet();
@@ -132,7 +134,13 @@ void Run(const ImportArgs& args) {
   auto summary = importers::Import(**db, args.paths, options, on_error, on_progress);
   if (tty) std::cerr << "\r\033[K";
   if (!summary.ok()) {
-    ExitCode() = PrintError(summary.status());
+    ExitCode() = PrintError(engine::ExplainStorageFault(
+        summary.status(),
+        bulk ? "The chunks stored before the failure are kept whole (the documents of the chunk "
+               "being written were not stored), and running the same import again skips what "
+               "is stored"
+             : "The documents stored before the failure are kept whole, and running the same "
+               "import again skips them"));
     return;
   }
   if (shown > args.max_errors_shown) {

@@ -7,6 +7,7 @@
 #include "absl/strings/str_format.h"
 #include "cli_common.h"
 #include "interrupt.h"
+#include "stancegraph/engine/storage_fault.h"
 #include "stancegraph/reextract/reextract.h"
 #include "stancegraph/schema/ids.h"
 
@@ -55,7 +56,13 @@ void Run(const ReextractArgs& args) {
   auto summary = reextract::Reextract(args.db_path, options, on_error, on_progress);
   if (tty) std::cerr << "\r\033[K";
   if (!summary.ok()) {
-    ExitCode() = PrintError(summary.status());
+    ExitCode() = PrintError(engine::ExplainStorageFault(
+        summary.status(), absl::StrCat(args.db_path,
+                                       " stays as it was; the documents already rebuilt are kept "
+                                       "beside it, in ",
+                                       args.db_path,
+                                       ".rebuild, and running the same command "
+                                       "again continues from them")));
     return;
   }
   if (shown > args.max_errors_shown) {

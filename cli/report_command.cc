@@ -12,7 +12,9 @@
 // covers these findings again (nothing is lost, some may repeat). The
 // watermark only moves forward, so two reports finishing in any order leave
 // the later end.
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <iostream>
 #include <string>
 #include <thread>
@@ -23,6 +25,7 @@
 #include "cli_common.h"
 #include "stancegraph/engine/atomic_file.h"
 #include "stancegraph/engine/locked.h"
+#include "stancegraph/engine/storage_fault.h"
 #include "stancegraph/query/report.h"
 #include "stancegraph/query/report_render.h"
 #include "stancegraph/query/report_watermark.h"
@@ -48,11 +51,17 @@ struct ReportArgs {
   int lock_retries = 5;
 };
 
+absl::Status ErrnoError(const std::string& what) {
+  const int error = errno;
+  return engine::MarkStorageFault(
+      absl::UnavailableError(absl::StrCat(what, ": ", std::strerror(error))), error == ENOSPC);
+}
+
 absl::Status WriteReport(const ReportArgs& a, const std::string& content) {
   if (!a.out.empty()) return engine::WriteFileAtomically(a.out, content);
   std::cout << content;
   std::cout.flush();
-  if (!std::cout) return absl::UnavailableError("could not write the report to stdout");
+  if (!std::cout) return ErrnoError("could not write the report to stdout");
   return absl::OkStatus();
 }
 
@@ -117,9 +126,21 @@ absl::Status Run(const ReportArgs& a) {
     }
     SG_ASSIGN_OR_RETURN(report, query::BuildReport(*db, options));
   }  // closes the read-only view before the watermark is moved
-  SG_RETURN_IF_ERROR(WriteReport(a, Render(report, a.format)));
+  if (absl::Status s = WriteReport(a, Render(report, a.format)); !s.ok()) {
+    return engine::ExplainStorageFault(
+        s, absl::StrCat("The report was not written",
+                        a.out.empty() ? "" : absl::StrCat(" (", a.out, " is as it was)"),
+                        a.since_last ? " and the watermark was not moved" : ""));
+  }
   if (!a.since_last) return absl::OkStatus();
   absl::Status moved = MoveWatermark(a, {.sequence = report.until_sequence, .time = now});
+  if (!moved.ok() && !engine::IsLocked(moved)) {
+    return engine::ExplainStorageFault(
+        moved, absl::StrCat("The report was written", a.out.empty() ? "" : " to " + a.out,
+                            ", but the \"", a.name,
+                            "\" watermark was not moved, so the next --since-last report "
+                            "covers these findings again"));
+  }
   if (engine::IsLocked(moved)) {
     std::cerr << "stancegraph: warning: the report was written, but the \"" << a.name
               << "\" watermark was not moved: the database is locked by another writer (an "

@@ -3,12 +3,17 @@
 #   1. build with warnings as errors and run every test (build/)
 #   2. build the same tests with AddressSanitizer and UndefinedBehaviorSanitizer
 #      and run them again (build-asan/); leaks and UB reports fail the test
-#   3. run each libFuzzer target for $SG_FUZZ_SECONDS (default 20) seconds
+#   3. build the engine and importers tests (the ones with threads: the
+#      import read-ahead thread, the bulk loader's pipeline, readers during
+#      writes) with ThreadSanitizer and run them (build-tsan/); a data race
+#      fails the test. tests/tsan.supp lists third-party noise only.
+#   4. run each libFuzzer target for $SG_FUZZ_SECONDS (default 20) seconds
 #      (fuzz/run.sh, build-fuzz/, clang)
 # Together they fit CI's budget (a clean clone on a 2-core machine, 90
 # minutes, cold build included). For a quicker local run:
 #   SG_WITH_ASAN=0  skip stage 2
-#   SG_WITH_FUZZ=0  skip stage 3
+#   SG_WITH_TSAN=0  skip stage 3
+#   SG_WITH_FUZZ=0  skip stage 4
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 "$ROOT/scripts/setup.sh"
@@ -24,6 +29,19 @@ if [[ "${SG_WITH_ASAN:-1}" == 1 ]]; then
     ASAN_OPTIONS="detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1" \
     UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1" \
     ctest --output-on-failure -j "$(nproc)" --timeout 900)
+fi
+
+if [[ "${SG_WITH_TSAN:-1}" == 1 ]]; then
+  SG_BUILD_DIR=build-tsan SG_BUILD_TARGETS="engine_tests importers_tests" \
+    "$ROOT/scripts/build.sh" -DSG_WERROR=ON -DSG_TSAN=ON -DSG_BUILD_BENCH=OFF
+  # The engine tests run the CLI (crash tests), built with TSan too. Left
+  # out: the storage-fault sweeps (single-threaded, and long under TSan) and
+  # the two tests whose forked child opens a database without exec, which
+  # TSan cannot follow ("dup thread with used id").
+  (cd "$ROOT/build-tsan" &&
+    TSAN_OPTIONS="halt_on_error=1:die_after_fork=0:second_deadlock_stack=1:suppressions=$ROOT/tests/tsan.supp" \
+    ctest --output-on-failure -j "$(nproc)" --timeout 900 -R '^(engine|importers)\.' \
+      -E 'meeting a|met a full disk|backed up by copying while another process|Readers in another process')
 fi
 
 if [[ "${SG_WITH_FUZZ:-1}" == 1 ]]; then

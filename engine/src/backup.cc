@@ -11,6 +11,7 @@
 #include "rocksdb/utilities/checkpoint.h"
 #include "rocksdb/write_batch.h"
 #include "stancegraph/engine/atomic_file.h"
+#include "stancegraph/engine/storage_fault.h"
 #include "stancegraph/schema/status_macros.h"
 
 namespace stancegraph::engine {
@@ -32,7 +33,8 @@ absl::Status Checkpoint(DatabaseImpl& db, const std::string& tmp) {
 // Copies every column family of `from`, as of one snapshot, into a new
 // database at `tmp` created with the same families and options.
 absl::Status Copy(DatabaseImpl& from, const std::string& tmp) {
-  SG_ASSIGN_OR_RETURN(auto opened, Database::Open({.bulk_load = true}, tmp));
+  SG_ASSIGN_OR_RETURN(auto opened,
+                      Database::Open({.bulk_load = true, .env = from.db()->GetEnv()}, tmp));
   auto* to = dynamic_cast<DatabaseImpl*>(opened.get());
   auto snapshot = from.GetSnapshot();
   rocksdb::ReadOptions ro = from.MakeReadOptions(snapshot.get());
@@ -89,7 +91,8 @@ absl::Status Backup(Database& db, const std::string& dir) {
     if (absl::IsAlreadyExists(s)) {
       s = absl::FailedPreconditionError(absl::StrCat("backup: ", dir, " already exists"));
     } else if (!s.ok()) {
-      s = absl::Status(s.code(), absl::StrCat("backup: ", s.message()));
+      s = MarkStorageFault(absl::Status(s.code(), absl::StrCat("backup: ", s.message())),
+                           s.message().find("No space left") != std::string::npos);
     }
   }
   fs::remove_all(*staging, ec);

@@ -14,6 +14,7 @@
 #include "rocks_status.h"
 #include "sorted_run.h"
 #include "stancegraph/engine/atomic_file.h"
+#include "stancegraph/engine/storage_fault.h"
 #include "stancegraph/schema/status_macros.h"
 
 namespace stancegraph::engine {
@@ -82,8 +83,10 @@ absl::Status WriteAndIngest(DatabaseImpl* db, RunSink* sink, const std::string& 
     args.push_back(std::move(arg));
   }
   if (status.ok()) {
-    status = FromRocks(db->db()->IngestExternalFiles(args), absl::StrCat("ingest into ", db->path()));
+    status =
+        FromRocks(db->db()->IngestExternalFiles(args), absl::StrCat("ingest into ", db->path()));
   }
+  status = db->NoteWrite(status);
   std::error_code ec;
   for (int c : cfs) std::filesystem::remove(paths[c], ec);
   return status;
@@ -120,6 +123,7 @@ class BulkLoaderImpl final : public BulkLoader {
     }
     std::lock_guard lock(db_->write_mutex());
     SG_RETURN_IF_ERROR(broken_);
+    if (auto s = db_->WriteFault(); !s.ok()) return Break(s);
     const WriteSummary before = state_.summary;
     RunSink& sink = sinks_[filling_];
     for (const auto& d : docs) {
@@ -158,8 +162,9 @@ class BulkLoaderImpl final : public BulkLoader {
       chunks_merged_ = chunk_;
       auto merge = [this](Cf c) -> absl::Status {
         rocksdb::CompactRangeOptions cro;
-        return FromRocks(db_->db()->CompactRange(cro, db_->cf(c), nullptr, nullptr),
-                         absl::StrCat("merge ", std::string(kCfNames[c]), " of ", db_->path()));
+        return db_->NoteWrite(
+            FromRocks(db_->db()->CompactRange(cro, db_->cf(c), nullptr, nullptr),
+                      absl::StrCat("merge ", std::string(kCfNames[c]), " of ", db_->path())));
       };
       auto other = std::async(std::launch::async, [&] { return merge(kPropClaims); });
       absl::Status s = merge(kByHolder);
@@ -202,7 +207,12 @@ class BulkLoaderImpl final : public BulkLoader {
     // SST files are written in a new private directory of a random name, so
     // nothing planted in the database directory is followed or overwritten.
     if (temp_dir_.empty()) {
-      SG_ASSIGN_OR_RETURN(temp_dir_, MakeStagingDirIn(db_->path(), kStagingPrefix));
+      auto made = MakeStagingDirIn(db_->path(), kStagingPrefix);
+      if (!made.ok()) {
+        return db_->NoteWrite(MarkStorageFault(
+            made.status(), made.status().message().find("No space left") != std::string::npos));
+      }
+      temp_dir_ = *std::move(made);
     }
 
     const size_t carried =

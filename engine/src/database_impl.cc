@@ -8,12 +8,15 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "info_log.h"
 #include "keys.h"
 #include "rocks_status.h"
 #include "rocksdb/cache.h"
 #include "rocksdb/filter_policy.h"
+#include "rocksdb/listener.h"
 #include "rocksdb/slice_transform.h"
 #include "rocksdb/table.h"
+#include "stancegraph/engine/storage_fault.h"
 #include "stancegraph/schema/binary_codec.h"
 #include "stancegraph/schema/ids.h"
 #include "stancegraph/schema/status_macros.h"
@@ -131,6 +134,60 @@ std::optional<std::string> StoredFormat(const rocksdb::DBOptions& dbo, const std
 
 }  // namespace
 
+// The first storage fault this database met. RocksDB calls
+// OnBackgroundError when a flush, compaction or write-ahead-log write fails
+// and then refuses writes itself; our own writes report theirs through
+// DatabaseImpl::NoteWrite.
+class FaultListener final : public rocksdb::EventListener {
+ public:
+  explicit FaultListener(std::string dir) : dir_(std::move(dir)) {}
+  void OnBackgroundError(rocksdb::BackgroundErrorReason reason, rocksdb::Status* error) override {
+    if (error == nullptr || error->ok()) return;
+    const char* what = "background work";
+    switch (reason) {
+      case rocksdb::BackgroundErrorReason::kFlush:
+      case rocksdb::BackgroundErrorReason::kFlushNoWAL:
+        what = "flush";
+        break;
+      case rocksdb::BackgroundErrorReason::kCompaction:
+        what = "compaction";
+        break;
+      case rocksdb::BackgroundErrorReason::kWriteCallback:
+        what = "write";
+        break;
+      case rocksdb::BackgroundErrorReason::kMemTable:
+        what = "memtable write";
+        break;
+      case rocksdb::BackgroundErrorReason::kManifestWrite:
+      case rocksdb::BackgroundErrorReason::kManifestWriteNoWAL:
+        what = "manifest write";
+        break;
+    }
+    Note(FromRocks(*error, absl::StrCat(what, " in ", dir_)));
+  }
+  // RocksDB would otherwise wait in the background for space to come back
+  // and retry, while Close waits for that retry: a program stuck on a full
+  // disk. We stop writing instead and say so; reopening recovers.
+  void OnErrorRecoveryBegin(rocksdb::BackgroundErrorReason, rocksdb::Status,
+                            bool* auto_recovery) override {
+    if (auto_recovery != nullptr) *auto_recovery = false;
+  }
+  void Note(const absl::Status& s) {
+    if (!IsStorageFault(s)) return;
+    std::lock_guard lock(mu_);
+    if (first_.ok()) first_ = s;
+  }
+  absl::Status first() const {
+    std::lock_guard lock(mu_);
+    return first_;
+  }
+
+ private:
+  const std::string dir_;
+  mutable std::mutex mu_;
+  absl::Status first_;
+};
+
 std::optional<std::string> StoredFormatOf(const std::string& dir) {
   rocksdb::DBOptions dbo;
   dbo.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
@@ -192,6 +249,28 @@ absl::StatusOr<std::unique_ptr<DatabaseImpl>> DatabaseImpl::OpenImpl(const OpenO
   dbo.db_write_buffer_size = options.write_buffer_bytes;
   dbo.keep_log_file_num = 4;
   dbo.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
+  if (options.env != nullptr) dbo.env = options.env;
+  // Our own LOG writer: RocksDB's asserts when written again after a failed
+  // write (a full disk), which aborted the program. A read-only opening
+  // leaves the writer's LOG alone.
+  if (options.mode == AccessMode::kReadWrite) {
+    if (!exists) {
+      fs::create_directories(dir, ec);
+      if (ec) {
+        return MarkStorageFault(
+            absl::InternalError(absl::StrCat("create ", dir, ": ", ec.message())),
+            ec == std::errc::no_space_on_device);
+      }
+    }
+    dbo.info_log = NewInfoLog((fs::path(dir) / "LOG").string());
+  } else if (options.mode == AccessMode::kReadOnly) {
+    dbo.info_log = NewSilentInfoLog();
+  }
+  // A write that failed is not retried behind our back (nor is a full disk,
+  // see FaultListener): the database stops writing and the command says so.
+  dbo.max_bgerror_resume_count = 0;
+  auto faults = std::make_shared<FaultListener>(dir);
+  dbo.listeners.push_back(faults);
   if (options.mode == AccessMode::kSecondary) dbo.max_open_files = -1;
 
   if (exists) {
@@ -221,6 +300,7 @@ absl::StatusOr<std::unique_ptr<DatabaseImpl>> DatabaseImpl::OpenImpl(const OpenO
 
   std::unique_ptr<DatabaseImpl> impl(new DatabaseImpl(dir, options.mode));
   impl->bulk_load_ = options.bulk_load;
+  impl->faults_ = std::move(faults);
   rocksdb::DB* raw = nullptr;
   rocksdb::Status s;
   switch (options.mode) {
@@ -250,8 +330,9 @@ absl::StatusOr<std::unique_ptr<DatabaseImpl>> DatabaseImpl::OpenImpl(const OpenO
 }
 
 DatabaseImpl::~DatabaseImpl() {
-  if (db_ && mode_ == AccessMode::kReadWrite && bulk_load_) {
-    // Without a write-ahead log, unflushed writes live only in memory.
+  if (db_ && mode_ == AccessMode::kReadWrite && bulk_load_ && WriteFault().ok()) {
+    // Without a write-ahead log, unflushed writes live only in memory. After
+    // a storage fault nothing more is written: what was flushed is whole.
     rocksdb::FlushOptions fo;
     db_->Flush(fo, handles_).PermitUncheckedError();
   }
@@ -283,7 +364,7 @@ absl::Status DatabaseImpl::LoadState(uint32_t oldest_format) {
     rocksdb::WriteOptions wo;
     wo.sync = true;
     auto s = db_->Put(wo, cf(kMeta), kFormatKey, std::to_string(kFormatVersion));
-    SG_RETURN_IF_ERROR(FromRocks(s, absl::StrCat("initialise ", dir_)));
+    SG_RETURN_IF_ERROR(NoteWrite(FromRocks(s, absl::StrCat("initialise ", dir_))));
     // Readers opened while a writer replays its log must still see the stamp.
     return Flush();
   }
@@ -446,11 +527,12 @@ absl::Status DatabaseImpl::PutMeta(std::string_view name, std::string_view value
   if (mode_ != AccessMode::kReadWrite) {
     return absl::FailedPreconditionError(absl::StrCat(dir_, " is open read-only"));
   }
+  SG_RETURN_IF_ERROR(WriteFault());
   rocksdb::WriteOptions wo;
   wo.sync = true;
   auto s = db_->Put(wo, cf(kMeta), absl::StrCat(kUserMetaPrefix, Av(name)),
                     rocksdb::Slice(value.data(), value.size()));
-  return FromRocks(s, absl::StrCat("write ", Av(name)));
+  return NoteWrite(FromRocks(s, absl::StrCat("write ", Av(name), " to ", dir_)));
 }
 
 absl::StatusOr<std::vector<std::pair<std::string, std::string>>> DatabaseImpl::ListMeta(
@@ -501,8 +583,25 @@ absl::Status DatabaseImpl::CatchUp() {
 
 absl::Status DatabaseImpl::Flush() {
   if (mode_ != AccessMode::kReadWrite) return absl::OkStatus();
+  SG_RETURN_IF_ERROR(WriteFault());
   rocksdb::FlushOptions fo;
-  return FromRocks(db_->Flush(fo, handles_), absl::StrCat("flush ", dir_));
+  return NoteWrite(FromRocks(db_->Flush(fo, handles_), absl::StrCat("flush ", dir_)));
+}
+
+absl::Status DatabaseImpl::WriteFault() const {
+  if (faults_ == nullptr) return absl::OkStatus();
+  absl::Status first = faults_->first();
+  if (first.ok()) return first;
+  absl::Status out(first.code(),
+                   absl::StrCat(dir_, " stopped writing after a storage fault: ", first.message()));
+  first.ForEachPayload(
+      [&](absl::string_view url, const absl::Cord& payload) { out.SetPayload(url, payload); });
+  return out;
+}
+
+absl::Status DatabaseImpl::NoteWrite(absl::Status s) {
+  if (faults_ != nullptr) faults_->Note(s);
+  return s;
 }
 
 bool IndexLayout::CompactionPays() const {
@@ -556,8 +655,8 @@ absl::Status DatabaseImpl::Compact(bool all) {
     // Everything ends in the bottom level, one sorted run.
     cro.change_level = false;
     cro.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kIfHaveCompactionFilter;
-    return FromRocks(db_->CompactRange(cro, cf(static_cast<Cf>(c)), nullptr, nullptr),
-                     absl::StrCat("compact ", std::string(kCfNames[c]), " of ", dir_));
+    return NoteWrite(FromRocks(db_->CompactRange(cro, cf(static_cast<Cf>(c)), nullptr, nullptr),
+                               absl::StrCat("compact ", std::string(kCfNames[c]), " of ", dir_)));
   };
   // The two biggest in parallel, as the bulk loader merges them.
   absl::Status status;

@@ -136,6 +136,11 @@ class DatabaseImpl final : public Database {
 
   // The staging steps Write and the bulk loader share. REQUIRES: write_mu_ held.
   absl::Status CheckWritable() const;
+  // OK, or the storage fault after which this database stopped writing (a
+  // failed write of ours, or RocksDB's background error state). Thread-safe.
+  absl::Status WriteFault() const;
+  // Returns `s`; a storage fault in it stops further writes (WriteFault).
+  absl::Status NoteWrite(absl::Status s);
   // A staging state starting at the next sequence.
   StagingState NewStagingState() const;
   absl::StatusOr<bool> ShouldSkip(const schema::DocumentClaims& d, const WriteOptions& options,
@@ -195,6 +200,9 @@ class DatabaseImpl final : public Database {
   // Entity and proposition ids known to be stored, to skip re-reading them.
   absl::flat_hash_set<uint64_t> known_ids_;  // guarded by write_mu_
   std::string secondary_dir_to_remove_;
+  // Remembers the first storage fault, from our writes or RocksDB's
+  // background work.
+  std::shared_ptr<class FaultListener> faults_;
 };
 
 }  // namespace stancegraph::engine

@@ -310,6 +310,7 @@ absl::StatusOr<WriteSummary> DatabaseImpl::Write(absl::Span<const schema::Docume
   if (bulk_loader_active_) {
     return absl::FailedPreconditionError("a bulk load is in progress on this database");
   }
+  SG_RETURN_IF_ERROR(WriteFault());
   StagingState state = NewStagingState();
   const schema::Timestamp now = absl::ToUnixMicros(absl::Now());
   SG_ASSIGN_OR_RETURN(const std::vector<Correction> corrections, ActiveCorrections());
@@ -337,7 +338,7 @@ absl::StatusOr<WriteSummary> DatabaseImpl::Write(absl::Span<const schema::Docume
   rocksdb::WriteOptions wo;
   wo.sync = options.sync && !bulk_load_;
   wo.disableWAL = bulk_load_;
-  SG_RETURN_IF_ERROR(FromRocks(db_->Write(wo, &batch), absl::StrCat("write to ", dir_)));
+  SG_RETURN_IF_ERROR(NoteWrite(FromRocks(db_->Write(wo, &batch), absl::StrCat("write to ", dir_))));
   Commit(state);
   return state.summary;
 }

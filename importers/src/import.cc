@@ -45,7 +45,12 @@ class Importer {
       }
     }
     SG_RETURN_IF_ERROR(FlushBatch());
-    if (loader_) SG_RETURN_IF_ERROR(loader_->Finish());
+    if (loader_) {
+      SG_RETURN_IF_ERROR(loader_->Finish());
+      // Without a write-ahead log, what is not flushed is lost at close,
+      // where a failure could not be reported.
+      SG_RETURN_IF_ERROR(db_.Flush());
+    }
     if (options_.compact_when_scattered && summary_.mentions_written > 0 &&
         !summary_.interrupted) {
       // Ordinary writes leave the claim indexes in many files and levels,

@@ -6,6 +6,10 @@
 #include <cstddef>
 #include <string>
 
+namespace rocksdb {
+class Env;
+}  // namespace rocksdb
+
 namespace stancegraph::engine {
 
 enum class AccessMode {
@@ -32,6 +36,10 @@ struct OpenOptions {
   // Close flushes). A crash loses the writes since the last flush, never half
   // a document. Default: false.
   bool bulk_load = false;
+  // The environment every file of the database is read and written through,
+  // e.g. one whose file system injects faults in a test. Not owned; must
+  // outlive the database. Default: nullptr = the operating system's.
+  rocksdb::Env* env = nullptr;
 };
 
 struct WriteOptions {
