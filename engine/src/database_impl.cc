@@ -1,10 +1,12 @@
 #include "database_impl.h"
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <future>
 #include <optional>
 #include <system_error>
+#include <thread>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -225,6 +227,14 @@ absl::StatusOr<std::unique_ptr<Database>> Database::Open(const OpenOptions& opti
   return std::unique_ptr<Database>(std::move(db));
 }
 
+// True when an opening failed on a file that was there when the MANIFEST
+// was read and is gone now.
+static bool FileVanished(const rocksdb::Status& s) {
+  return (s.IsIOError() || s.IsCorruption() || s.IsPathNotFound()) &&
+         (s.ToString().find("No such file") != std::string::npos ||
+          s.ToString().find("not found") != std::string::npos);
+}
+
 absl::StatusOr<std::unique_ptr<DatabaseImpl>> DatabaseImpl::OpenImpl(const OpenOptions& options,
                                                                      const std::string& dir,
                                                                      uint32_t oldest_format) {
@@ -308,7 +318,13 @@ absl::StatusOr<std::unique_ptr<DatabaseImpl>> DatabaseImpl::OpenImpl(const OpenO
       s = rocksdb::DB::Open(dbo, dir, descs, &impl->handles_, &raw);
       break;
     case AccessMode::kReadOnly:
-      s = rocksdb::DB::OpenForReadOnly(dbo, dir, descs, &impl->handles_, &raw);
+      // A writer in another process may delete a file this opening read of
+      // in the MANIFEST (a compaction finished meanwhile): open again.
+      for (int attempt = 0;; ++attempt) {
+        s = rocksdb::DB::OpenForReadOnly(dbo, dir, descs, &impl->handles_, &raw);
+        if (s.ok() || attempt == 4 || !FileVanished(s)) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20 << attempt));
+      }
       break;
     case AccessMode::kSecondary: {
       std::string secondary = options.secondary_path;
