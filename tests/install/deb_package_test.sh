@@ -29,7 +29,8 @@ depends=$(dpkg-deb -f "$deb" Depends)
 if command -v readelf >/dev/null; then
   ldd "$root/usr/bin/stancegraph" >"$scratch/ldd.txt"
   for lib in $(readelf -d "$root/usr/bin/stancegraph" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p'); do
-    path=$(awk -v l="$lib" '$1 == l { print $3 }' "$scratch/ldd.txt")
+    # ldd names the dynamic loader by its path alone ("/lib64/ld-linux-x86-64.so.2 (0x...)").
+    path=$(awk -v l="$lib" '$1 == l { print $3 } $1 ~ ("/" l "$") { print $1 }' "$scratch/ldd.txt" | head -1)
     [[ -n $path ]] || fail "$lib is not found on this machine"
     pkg=$(dpkg -S "$path" 2>/dev/null || dpkg -S "$(realpath "$path")" 2>/dev/null || dpkg -S "/usr$path" 2>/dev/null) ||
       continue  # not from a package
