@@ -289,6 +289,12 @@ absl::StatusOr<std::unique_ptr<DatabaseImpl>> DatabaseImpl::OpenImpl(const OpenO
     if (!s.ok()) return FromRocks(s, absl::StrCat("open ", dir));
     for (std::string_view want : kCfNames) {
       if (std::find(names.begin(), names.end(), want) == names.end() &&
+          options.mode != AccessMode::kReadWrite && InterruptedCreation(dbo, dir, names)) {
+        return absl::FailedPreconditionError(absl::StrCat(
+            dir, " was being created when the command creating it stopped; it holds nothing "
+                 "yet, and running that command again (or any import) finishes it"));
+      }
+      if (std::find(names.begin(), names.end(), want) == names.end() &&
           !(options.mode == AccessMode::kReadWrite && InterruptedCreation(dbo, dir, names))) {
         // A store of another format may lack families this one has.
         std::optional<std::string> version = StoredFormat(dbo, dir, names);

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "rocksdb/db.h"
 #include "stancegraph/engine/database.h"
 #include "stancegraph/engine/locked.h"
 #include "stancegraph/schema/ids.h"
@@ -332,4 +333,26 @@ TEST_CASE("Each mention records what it changed, and each proposition its sides"
   REQUIRE(old.ok());
   CHECK((*old)[0].against_holders == 1);
   CHECK(SidesOf(*db, "Sweden joins Nato").against_holders == 2);
+}
+
+TEST_CASE("A store whose creation was cut short is refused to readers with how to finish it",
+          "[engine]") {
+  TempDir tmp;
+  const std::string dir = tmp / "db";
+  {
+    // What a kill between RocksDB's creation and our column families leaves.
+    rocksdb::Options options;
+    options.create_if_missing = true;
+    rocksdb::DB* raw = nullptr;
+    REQUIRE(rocksdb::DB::Open(options, dir, &raw).ok());
+    rocksdb::ColumnFamilyHandle* docs = nullptr;
+    REQUIRE(raw->CreateColumnFamily({}, "docs", &docs).ok());
+    REQUIRE(raw->DestroyColumnFamilyHandle(docs).ok());
+    delete raw;
+  }
+  auto reader = Database::Open({.create_if_missing = false, .mode = engine::AccessMode::kReadOnly}, dir);
+  REQUIRE(absl::IsFailedPrecondition(reader.status()));
+  CHECK(reader.status().message().find("was being created") != std::string::npos);
+  auto writer = Database::Open({.create_if_missing = false}, dir);
+  REQUIRE(writer.ok());
 }
