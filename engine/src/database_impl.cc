@@ -227,6 +227,14 @@ absl::StatusOr<std::unique_ptr<Database>> Database::Open(const OpenOptions& opti
   return std::unique_ptr<Database>(std::move(db));
 }
 
+// For readers of a store whose creation was cut short (killed before its
+// column families or its format stamp were written): nothing is in it yet.
+static absl::Status CreationCutShort(const std::string& dir) {
+  return absl::FailedPreconditionError(absl::StrCat(
+      dir, " was being created when the command creating it stopped; it holds nothing yet, and "
+           "running that command again (or any import) finishes it"));
+}
+
 // True when an opening failed on a file that was there when the MANIFEST
 // was read and is gone now.
 static bool FileVanished(const rocksdb::Status& s) {
@@ -290,9 +298,7 @@ absl::StatusOr<std::unique_ptr<DatabaseImpl>> DatabaseImpl::OpenImpl(const OpenO
     for (std::string_view want : kCfNames) {
       if (std::find(names.begin(), names.end(), want) == names.end() &&
           options.mode != AccessMode::kReadWrite && InterruptedCreation(dbo, dir, names)) {
-        return absl::FailedPreconditionError(absl::StrCat(
-            dir, " was being created when the command creating it stopped; it holds nothing "
-                 "yet, and running that command again (or any import) finishes it"));
+        return CreationCutShort(dir);
       }
       if (std::find(names.begin(), names.end(), want) == names.end() &&
           !(options.mode == AccessMode::kReadWrite && InterruptedCreation(dbo, dir, names))) {
@@ -374,11 +380,12 @@ absl::Status DatabaseImpl::LoadState(uint32_t oldest_format) {
   auto version = Get(kMeta, kFormatKey, {});
   if (absl::IsNotFound(version.status())) {
     // Fresh database: stamp the format. A non-empty one without it is foreign.
-    if (mode_ != AccessMode::kReadWrite) {
-      return absl::FailedPreconditionError(absl::StrCat(dir_, " is not a stancegraph database"));
-    }
     std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator({}, cf(kDocs)));
     it->SeekToFirst();
+    if (mode_ != AccessMode::kReadWrite) {
+      if (!it->Valid() && it->status().ok()) return CreationCutShort(dir_);
+      return absl::FailedPreconditionError(absl::StrCat(dir_, " is not a stancegraph database"));
+    }
     if (it->Valid()) {
       return absl::FailedPreconditionError(
           absl::StrCat(dir_, " is not a stancegraph database (no format version)"));

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "column_families.h"
 #include "rocksdb/db.h"
 #include "stancegraph/engine/database.h"
 #include "stancegraph/engine/locked.h"
@@ -355,4 +356,26 @@ TEST_CASE("A store whose creation was cut short is refused to readers with how t
   CHECK(reader.status().message().find("was being created") != std::string::npos);
   auto writer = Database::Open({.create_if_missing = false}, dir);
   REQUIRE(writer.ok());
+}
+
+TEST_CASE("A store killed before its format was stamped is refused to readers the same way",
+          "[engine]") {
+  TempDir tmp;
+  const std::string dir = tmp / "db";
+  {
+    rocksdb::DBOptions options;
+    options.create_if_missing = true;
+    options.create_missing_column_families = true;
+    std::vector<rocksdb::ColumnFamilyDescriptor> families;
+    for (std::string_view name : engine::kCfNames) families.emplace_back(std::string(name), rocksdb::ColumnFamilyOptions());
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* raw = nullptr;
+    REQUIRE(rocksdb::DB::Open(options, dir, families, &handles, &raw).ok());
+    for (auto* h : handles) REQUIRE(raw->DestroyColumnFamilyHandle(h).ok());
+    delete raw;
+  }
+  auto reader = Database::Open({.create_if_missing = false, .mode = engine::AccessMode::kReadOnly}, dir);
+  REQUIRE(absl::IsFailedPrecondition(reader.status()));
+  CHECK(reader.status().message().find("was being created") != std::string::npos);
+  REQUIRE(Database::Open({.create_if_missing = false}, dir).ok());
 }
