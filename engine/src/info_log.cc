@@ -19,7 +19,7 @@ class FileInfoLog final : public rocksdb::Logger {
 
   using rocksdb::Logger::Logv;
   void Logv(const char* format, va_list ap) override {
-    if (file_ == nullptr) return;
+    if (file_ == nullptr || format == nullptr) return;
     char line[1024];
     struct timeval now;
     gettimeofday(&now, nullptr);
