@@ -97,7 +97,8 @@ class DatabaseImpl final : public Database {
       absl::Span<const schema::PropositionId> props, const ReadOptions& ro) override;
   std::unique_ptr<ClaimIterator> ClaimsOfProposition(schema::PropositionId prop,
                                                      const ReadOptions& ro) override;
-  std::unique_ptr<ClaimIterator> AllClaimsByProposition(const ReadOptions& ro) override;
+  std::unique_ptr<ClaimIterator> AllClaimsByProposition(const ReadOptions& ro,
+                                                        IdRange propositions) override;
   std::unique_ptr<ClaimIterator> ClaimsOfHolder(schema::EntityId holder,
                                                 const ReadOptions& ro) override;
   std::unique_ptr<RecordIterator<schema::Document>> Documents(const ReadOptions& ro) override;

@@ -85,19 +85,21 @@ using ClaimDecoder = bool (*)(std::string_view, schema::Claim*);
 
 class ClaimIteratorImpl final : public ClaimIterator {
  public:
-  ClaimIteratorImpl(DatabaseImpl* db, Cf c, std::string prefix, ClaimDecoder decode,
-                    const ReadOptions& ro)
-      : db_(db), upper_(keys::PrefixEnd(prefix)), decode_(decode) {
+  // Keys in [lower, upper); an empty bound is open. `whole` marks a scan of a
+  // large share of the family, which reads ahead.
+  ClaimIteratorImpl(DatabaseImpl* db, Cf c, std::string lower, std::string upper,
+                    ClaimDecoder decode, const ReadOptions& ro, bool whole)
+      : db_(db), upper_(std::move(upper)), decode_(decode) {
     ro_ = db->MakeReadOptions(ro.snapshot);
     ro_.total_order_seek = true;
-    if (prefix.empty()) ro_.readahead_size = 2u << 20;  // only whole-family scans
+    if (whole) ro_.readahead_size = 2u << 20;
     if (!upper_.empty()) {
       upper_slice_ = rocksdb::Slice(upper_);
       ro_.iterate_upper_bound = &upper_slice_;
     }
     it_.reset(db->db()->NewIterator(ro_, db->cf(c)));
-    if (prefix.empty()) it_->SeekToFirst();
-    else it_->Seek(prefix);
+    if (lower.empty()) it_->SeekToFirst();
+    else it_->Seek(lower);
     Settle();
   }
   bool Valid() const override { return valid_; }
@@ -105,7 +107,13 @@ class ClaimIteratorImpl final : public ClaimIterator {
     it_->Next();
     Settle();
   }
-  const schema::Claim& claim() const override { return claim_; }
+  // The id is a hash of the other fields: made on first request, as whole-
+  // store counts never ask for it.
+  const schema::Claim& claim() const override {
+    if (claim_.id == 0) claim_.id = schema::MakeClaimId(claim_.holder, claim_.proposition,
+                                                        claim_.polarity);
+    return claim_;
+  }
   absl::Status status() const override { return status_; }
 
  private:
@@ -123,7 +131,7 @@ class ClaimIteratorImpl final : public ClaimIterator {
   ClaimDecoder decode_;
   rocksdb::ReadOptions ro_;
   std::unique_ptr<rocksdb::Iterator> it_;
-  schema::Claim claim_;
+  mutable schema::Claim claim_;
   bool valid_ = false;
   absl::Status status_;
 };
@@ -398,20 +406,43 @@ std::unique_ptr<MentionIterator> DatabaseImpl::ScanByClaim(schema::ClaimId claim
                             Bounded(so), c->polarity);
 }
 
-std::unique_ptr<ClaimIterator> DatabaseImpl::ClaimsOfProposition(schema::PropositionId prop,
-                                                                 const ReadOptions& ro) {
-  return std::make_unique<ClaimIteratorImpl>(this, kPropClaims, keys::U64Key(prop),
-                                             keys::DecodePropClaim, ro);
+std::vector<IdRange> IdRange::Split(int parts) {
+  parts = std::max(parts, 1);
+  std::vector<IdRange> out;
+  const uint64_t step = UINT64_MAX / static_cast<uint64_t>(parts);
+  uint64_t first = 0;
+  for (int i = 0; i < parts; ++i) {
+    const uint64_t last = i + 1 == parts ? UINT64_MAX : first + step - 1;
+    out.push_back({first, last});
+    first = last + 1;
+  }
+  return out;
 }
 
-std::unique_ptr<ClaimIterator> DatabaseImpl::AllClaimsByProposition(const ReadOptions& ro) {
-  return std::make_unique<ClaimIteratorImpl>(this, kPropClaims, "", keys::DecodePropClaim, ro);
+std::unique_ptr<ClaimIterator> DatabaseImpl::ClaimsOfProposition(schema::PropositionId prop,
+                                                                 const ReadOptions& ro) {
+  std::string prefix = keys::U64Key(prop);
+  std::string end = keys::PrefixEnd(prefix);
+  return std::make_unique<ClaimIteratorImpl>(this, kPropClaims, std::move(prefix), std::move(end),
+                                             keys::DecodePropClaimKey, ro, /*whole=*/false);
+}
+
+std::unique_ptr<ClaimIterator> DatabaseImpl::AllClaimsByProposition(const ReadOptions& ro,
+                                                                    IdRange propositions) {
+  std::string lower = propositions.first == 0 ? "" : keys::U64Key(propositions.first);
+  std::string upper =
+      propositions.last == UINT64_MAX ? "" : keys::U64Key(propositions.last + 1);
+  return std::make_unique<ClaimIteratorImpl>(this, kPropClaims, std::move(lower), std::move(upper),
+                                             keys::DecodePropClaimKey, ro, /*whole=*/true);
 }
 
 std::unique_ptr<ClaimIterator> DatabaseImpl::ClaimsOfHolder(schema::EntityId holder,
                                                             const ReadOptions& ro) {
-  return std::make_unique<ClaimIteratorImpl>(this, kHolderClaims, keys::U64Key(holder),
-                                             keys::DecodeHolderClaim, ro);
+  std::string prefix = keys::U64Key(holder);
+  std::string end = keys::PrefixEnd(prefix);
+  return std::make_unique<ClaimIteratorImpl>(this, kHolderClaims, std::move(prefix),
+                                             std::move(end), keys::DecodeHolderClaimKey, ro,
+                                             /*whole=*/false);
 }
 
 std::unique_ptr<RecordIterator<schema::Document>> DatabaseImpl::Documents(const ReadOptions& ro) {

@@ -160,11 +160,17 @@ std::string PropClaimKey(schema::PropositionId p, int8_t polarity, schema::Entit
   return k;
 }
 
-bool DecodePropClaim(std::string_view key, schema::Claim* c) {
+bool DecodePropClaimKey(std::string_view key, schema::Claim* c) {
   if (key.size() != 17) return false;
   c->proposition = GetU64(key.data());
   c->polarity = BytePolarity(key[8]);
   c->holder = GetU64(key.data() + 9);
+  c->id = 0;
+  return true;
+}
+
+bool DecodePropClaim(std::string_view key, schema::Claim* c) {
+  if (!DecodePropClaimKey(key, c)) return false;
   c->id = schema::MakeClaimId(c->holder, c->proposition, c->polarity);
   return true;
 }
@@ -178,11 +184,17 @@ std::string HolderClaimKey(schema::EntityId h, schema::PropositionId p, int8_t p
   return k;
 }
 
-bool DecodeHolderClaim(std::string_view key, schema::Claim* c) {
+bool DecodeHolderClaimKey(std::string_view key, schema::Claim* c) {
   if (key.size() != 17) return false;
   c->holder = GetU64(key.data());
   c->proposition = GetU64(key.data() + 8);
   c->polarity = BytePolarity(key[16]);
+  c->id = 0;
+  return true;
+}
+
+bool DecodeHolderClaim(std::string_view key, schema::Claim* c) {
+  if (!DecodeHolderClaimKey(key, c)) return false;
   c->id = schema::MakeClaimId(c->holder, c->proposition, c->polarity);
   return true;
 }

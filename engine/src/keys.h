@@ -51,9 +51,13 @@ bool DecodeMentionsEntry(std::string_view key, std::string_view value, MentionRe
 // prop_claims:    prop(8) polarity(1) holder(8)     -> empty
 std::string PropClaimKey(schema::PropositionId p, int8_t polarity, schema::EntityId h);
 bool DecodePropClaim(std::string_view key, schema::Claim* c);
+// The same without the claim id (left 0), which costs a hash: for scans that
+// make it only when asked.
+bool DecodePropClaimKey(std::string_view key, schema::Claim* c);
 // holder_claims:  holder(8) prop(8) polarity(1)     -> empty
 std::string HolderClaimKey(schema::EntityId h, schema::PropositionId p, int8_t polarity);
 bool DecodeHolderClaim(std::string_view key, schema::Claim* c);
+bool DecodeHolderClaimKey(std::string_view key, schema::Claim* c);
 // prop_sides:     prop(8) -> for(8) against(8) both(8)
 std::string SidesValue(const PropositionSides& s);
 bool DecodeSides(std::string_view value, PropositionSides* s);

@@ -51,15 +51,21 @@ class Importer {
       // where a failure could not be reported.
       SG_RETURN_IF_ERROR(db_.Flush());
     }
-    if (options_.compact_when_scattered && summary_.mentions_written > 0 &&
-        !summary_.interrupted) {
+    const bool wrote = summary_.documents_written > 0 && !summary_.interrupted;
+    if (wrote && summary_.mentions_written > 0 && options_.compact_when_scattered) {
       // Ordinary writes leave the claim indexes in many files and levels,
       // which every whole-store scan must merge key by key.
       SG_ASSIGN_OR_RETURN(engine::IndexLayout layout, db_.QueryIndexLayout());
       if (layout.CompactionPays()) {
-        SG_RETURN_IF_ERROR(db_.Compact());
+        SG_RETURN_IF_ERROR(db_.Compact());  // flushes first
         summary_.compacted = true;
       }
+    }
+    if (wrote && !loader_ && !summary_.compacted) {
+      // What stays in the memtables would be replayed from the write-ahead
+      // log by every later opening, each command-line query included;
+      // written to files once, it is read from them.
+      SG_RETURN_IF_ERROR(db_.Flush());
     }
     summary_.seconds = absl::ToDoubleSeconds(absl::Now() - start);
     if (progress_) progress_(summary_);

@@ -1,6 +1,7 @@
 #include "stancegraph/query/aggregates.h"
 
 #include <algorithm>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -57,14 +58,22 @@ class SideAccumulator {
   std::vector<schema::EntityId> against_;
 };
 
-absl::StatusOr<ContradictionCounts> CountFromClaimIndex(
-    engine::Database& db, const Filter& filter,
-    absl::flat_hash_set<schema::EntityId>* flipped_holders) {
-  ContradictionCounts counts;
+void AddCounts(const ContradictionCounts& part, ContradictionCounts& total) {
+  total.pairs += part.pairs;
+  total.contested_propositions += part.contested_propositions;
+  total.propositions += part.propositions;
+  total.claims += part.claims;
+  total.self_contradictions += part.self_contradictions;
+}
+
+// Counts the claims of the propositions in `range`, each whole.
+absl::Status CountRange(engine::Database& db, const Filter& filter, engine::IdRange range,
+                        const engine::Snapshot* snapshot, ContradictionCounts& counts,
+                        absl::flat_hash_set<schema::EntityId>* flipped_holders) {
   SideAccumulator sides(flipped_holders);
   MentionFilter accept(db, filter);
   const bool check = !filter.IsEmpty();
-  auto it = db.AllClaimsByProposition({.snapshot = filter.snapshot});
+  auto it = db.AllClaimsByProposition({.snapshot = snapshot}, range);
   schema::PropositionId current = 0;
   for (; it->Valid(); it->Next()) {
     const schema::Claim& c = it->claim();
@@ -82,6 +91,52 @@ absl::StatusOr<ContradictionCounts> CountFromClaimIndex(
   }
   SG_RETURN_IF_ERROR(it->status());
   sides.Finish(counts);
+  return absl::OkStatus();
+}
+
+// Slices of the proposition space scanned at once by a whole-store count.
+int ScanSlices() {
+  const unsigned cores = std::thread::hardware_concurrency();
+  return static_cast<int>(std::clamp(cores, 1u, 4u));
+}
+
+// One pass over the claim index. Without a filter the proposition space is
+// cut in slices scanned in parallel on one snapshot (a proposition's claims
+// never span two slices); a filter's lookups are cached per call, so a
+// filtered count scans in one thread.
+absl::StatusOr<ContradictionCounts> CountFromClaimIndex(
+    engine::Database& db, const Filter& filter,
+    absl::flat_hash_set<schema::EntityId>* flipped_holders) {
+  ContradictionCounts counts;
+  const int slices = filter.IsEmpty() ? ScanSlices() : 1;
+  if (slices == 1) {
+    SG_RETURN_IF_ERROR(
+        CountRange(db, filter, {}, filter.snapshot, counts, flipped_holders));
+    return counts;
+  }
+  std::unique_ptr<engine::Snapshot> own;
+  const engine::Snapshot* snapshot = filter.snapshot;
+  if (snapshot == nullptr) {
+    own = db.GetSnapshot();
+    snapshot = own.get();
+  }
+  const std::vector<engine::IdRange> ranges = engine::IdRange::Split(slices);
+  std::vector<ContradictionCounts> parts(ranges.size());
+  std::vector<absl::flat_hash_set<schema::EntityId>> holders(ranges.size());
+  std::vector<absl::Status> status(ranges.size());
+  auto run = [&](size_t i) {
+    status[i] = CountRange(db, filter, ranges[i], snapshot, parts[i],
+                           flipped_holders != nullptr ? &holders[i] : nullptr);
+  };
+  std::vector<std::thread> threads;
+  for (size_t i = 1; i < ranges.size(); ++i) threads.emplace_back(run, i);
+  run(0);
+  for (std::thread& t : threads) t.join();
+  for (size_t i = 0; i < ranges.size(); ++i) {
+    SG_RETURN_IF_ERROR(status[i]);
+    AddCounts(parts[i], counts);
+    if (flipped_holders != nullptr) flipped_holders->insert(holders[i].begin(), holders[i].end());
+  }
   return counts;
 }
 

@@ -42,7 +42,17 @@ uint64_t Murmur64A(const void* key, size_t len, uint64_t seed) {
 
 constexpr uint64_t kSeed = 0x5374616e63654772ULL;  // "StanceGr"
 
+// The hash of "<tag>:<bytes>". Ids are made for every claim a scan decodes,
+// so short inputs (claims, most names) are laid out on the stack.
 uint64_t Tagged(char tag, std::string_view bytes) {
+  constexpr size_t kInline = 64;
+  if (bytes.size() + 2 <= kInline) {
+    char buf[kInline];
+    buf[0] = tag;
+    buf[1] = ':';
+    std::memcpy(buf + 2, bytes.data(), bytes.size());
+    return StableHash64(std::string_view(buf, bytes.size() + 2));
+  }
   std::string buf;
   buf.reserve(bytes.size() + 2);
   buf.push_back(tag);

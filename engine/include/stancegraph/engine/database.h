@@ -52,6 +52,16 @@ struct ReadOptions {
   const Snapshot* snapshot = nullptr;
 };
 
+// A closed range of ids [first, last]. Ids are hashes, spread evenly over
+// the 64-bit space, so equal slices of it hold about equal shares of a store:
+// Split(n) gives n such slices, for scanning one family in parallel.
+struct IdRange {
+  uint64_t first = 0;
+  uint64_t last = UINT64_MAX;
+  static std::vector<IdRange> Split(int parts);
+  friend bool operator==(const IdRange&, const IdRange&) = default;
+};
+
 // Bounds for a scan. Times are inclusive-exclusive: [made_from, made_to).
 struct ScanOptions {
   const Snapshot* snapshot = nullptr;
@@ -171,8 +181,10 @@ class Database {
   // Canonical claims of a proposition ordered by (polarity, holder).
   virtual std::unique_ptr<ClaimIterator> ClaimsOfProposition(schema::PropositionId prop,
                                                              const ReadOptions& ro = {}) = 0;
-  // Every canonical claim ordered by (proposition, polarity, holder).
-  virtual std::unique_ptr<ClaimIterator> AllClaimsByProposition(const ReadOptions& ro = {}) = 0;
+  // Every canonical claim ordered by (proposition, polarity, holder); with
+  // `propositions`, those of the propositions in that range only.
+  virtual std::unique_ptr<ClaimIterator> AllClaimsByProposition(const ReadOptions& ro = {},
+                                                                IdRange propositions = {}) = 0;
   // Canonical claims of a holder ordered by (proposition, polarity).
   virtual std::unique_ptr<ClaimIterator> ClaimsOfHolder(schema::EntityId holder,
                                                         const ReadOptions& ro = {}) = 0;
