@@ -677,7 +677,7 @@ absl::Status DatabaseImpl::Compact(bool all) {
   if (all) {
     for (int c = 0; c < kNumCfs; ++c) families.push_back(c);
   } else {
-    families = {kByHolder, kPropClaims};
+    families = {kByHolder, kPropClaims, kPropSides};
   }
   auto merge = [this](int c) -> absl::Status {
     rocksdb::CompactRangeOptions cro;

@@ -241,8 +241,9 @@ class Database {
   // Flushes memtables to disk (all column families atomically).
   virtual absl::Status Flush() = 0;
   // Merges the files of the claim indexes that whole-store questions scan
-  // (claims by proposition, holder timelines) into one sorted run each, the
-  // layout a bulk load leaves; with `all`, every column family. Flushes
+  // (claims by proposition, holder timelines) and of the proposition sides
+  // that "what is new since" looks up into one sorted run each, the layout
+  // a bulk load leaves; with `all`, every column family. Flushes
   // first; blocks until done. Readers are not held up. kReadWrite only.
   virtual absl::Status Compact(bool all = false) = 0;
   // How scattered those indexes are: the sorted runs (level-0 files plus
