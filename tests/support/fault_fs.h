@@ -50,6 +50,9 @@ class FaultFs final : public rocksdb::FileSystemWrapper {
   void Heal() { kind_ = kNumKinds; }
   // Whether an armed fault has been returned since Arm.
   bool failed() const { return failed_; }
+  // How many calls of the armed kind were made since Arm (until Heal), the
+  // failed ones included.
+  int calls(Kind kind) const { return calls_[kind]; }
 
   // Counts a call of `kind`; the fault to return, or OK.
   rocksdb::IOStatus Check(Kind kind, const std::string& what) {
