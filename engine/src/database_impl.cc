@@ -94,44 +94,65 @@ rocksdb::ColumnFamilyOptions CfOptions(int cf, const OpenOptions& o,
   return opts;
 }
 
-// True when `dir` holds only our column families, all empty: a creation
-// killed before the format was stamped, which opening for writing finishes.
-bool InterruptedCreation(const rocksdb::DBOptions& dbo, const std::string& dir,
-                         const std::vector<std::string>& names) {
+// Opens the store in `dir` read-only through the column families `names`
+// (the ones it has) and calls `read(db, handles)`; false when it cannot be
+// opened.
+template <typename Read>
+bool ReadStored(const rocksdb::DBOptions& dbo, const std::string& dir,
+                const std::vector<std::string>& names, Read read) {
   std::vector<rocksdb::ColumnFamilyDescriptor> descs;
-  for (const auto& n : names) {
-    if (std::find(kCfNames.begin(), kCfNames.end(), n) == kCfNames.end()) return false;
-    descs.emplace_back(n, rocksdb::ColumnFamilyOptions());
-  }
+  for (const auto& n : names) descs.emplace_back(n, rocksdb::ColumnFamilyOptions());
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
   if (!rocksdb::DB::OpenForReadOnly(dbo, dir, descs, &handles, &raw).ok()) return false;
   std::unique_ptr<rocksdb::DB> db(raw);
-  bool empty = true;
-  for (auto* h : handles) {
-    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator({}, h));
-    it->SeekToFirst();
-    empty = empty && !it->Valid() && it->status().ok();
-  }
+  read(*db, handles);
   for (auto* h : handles) db->DestroyColumnFamilyHandle(h).PermitUncheckedError();
-  return empty;
+  return true;
+}
+
+std::optional<std::string> FormatStamp(rocksdb::DB& db) {
+  std::string v;
+  if (db.Get({}, kFormatKey, &v).ok()) return v;
+  return std::nullopt;
 }
 
 // The format version stored in `dir`, read through the column families it
 // has; nullopt when it cannot be read.
 std::optional<std::string> StoredFormat(const rocksdb::DBOptions& dbo, const std::string& dir,
                                         const std::vector<std::string>& names) {
-  std::vector<rocksdb::ColumnFamilyDescriptor> descs;
-  for (const auto& n : names) descs.emplace_back(n, rocksdb::ColumnFamilyOptions());
-  std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  rocksdb::DB* raw = nullptr;
-  if (!rocksdb::DB::OpenForReadOnly(dbo, dir, descs, &handles, &raw).ok()) return std::nullopt;
-  std::unique_ptr<rocksdb::DB> db(raw);
   std::optional<std::string> version;
-  std::string v;
-  if (db->Get({}, kFormatKey, &v).ok()) version = std::move(v);
-  for (auto* h : handles) db->DestroyColumnFamilyHandle(h).PermitUncheckedError();
+  ReadStored(dbo, dir, names, [&](rocksdb::DB& db, const auto&) { version = FormatStamp(db); });
   return version;
+}
+
+// What a store that lacks some of our column families holds.
+struct IncompleteStore {
+  // Only our column families, all empty: a creation killed before the
+  // format was stamped, which opening for writing finishes.
+  bool creation_cut_short = false;
+  // Its format version; nullopt when there is none or it cannot be read.
+  std::optional<std::string> format;
+};
+
+// Reads both in one read-only opening of the store in `dir`.
+IncompleteStore InspectIncompleteStore(const rocksdb::DBOptions& dbo, const std::string& dir,
+                                       const std::vector<std::string>& names) {
+  const bool only_ours = std::all_of(names.begin(), names.end(), [](const std::string& n) {
+    return std::find(kCfNames.begin(), kCfNames.end(), n) != kCfNames.end();
+  });
+  IncompleteStore found;
+  ReadStored(dbo, dir, names,
+             [&](rocksdb::DB& db, const std::vector<rocksdb::ColumnFamilyHandle*>& handles) {
+               found.format = FormatStamp(db);
+               found.creation_cut_short =
+                   only_ours && std::all_of(handles.begin(), handles.end(), [&](auto* h) {
+                     std::unique_ptr<rocksdb::Iterator> it(db.NewIterator({}, h));
+                     it->SeekToFirst();
+                     return !it->Valid() && it->status().ok();
+                   });
+             });
+  return found;
 }
 
 }  // namespace
@@ -295,22 +316,24 @@ absl::StatusOr<std::unique_ptr<DatabaseImpl>> DatabaseImpl::OpenImpl(const OpenO
     std::vector<std::string> names;
     auto s = rocksdb::DB::ListColumnFamilies(dbo, dir, &names);
     if (!s.ok()) return FromRocks(s, absl::StrCat("open ", dir));
-    for (std::string_view want : kCfNames) {
-      if (std::find(names.begin(), names.end(), want) == names.end() &&
-          options.mode != AccessMode::kReadWrite && InterruptedCreation(dbo, dir, names)) {
-        return CreationCutShort(dir);
-      }
-      if (std::find(names.begin(), names.end(), want) == names.end() &&
-          !(options.mode == AccessMode::kReadWrite && InterruptedCreation(dbo, dir, names))) {
+    const auto missing = std::find_if(kCfNames.begin(), kCfNames.end(), [&](std::string_view want) {
+      return std::find(names.begin(), names.end(), want) == names.end();
+    });
+    if (missing != kCfNames.end()) {
+      // The store is looked into once, whatever and however much is missing.
+      const IncompleteStore found = InspectIncompleteStore(dbo, dir, names);
+      if (!found.creation_cut_short) {
         // A store of another format may lack families this one has.
-        std::optional<std::string> version = StoredFormat(dbo, dir, names);
-        if (version && *version != std::to_string(kFormatVersion)) {
-          return FormatMismatch(dir, *version);
+        if (found.format && *found.format != std::to_string(kFormatVersion)) {
+          return FormatMismatch(dir, *found.format);
         }
         return absl::FailedPreconditionError(absl::StrCat(
             dir, " is not a stancegraph database of format ", kFormatVersion,
-            " (column family \"", Av(want), "\" is missing)"));
+            " (column family \"", Av(*missing), "\" is missing)"));
       }
+      // A writer's opening below creates the missing families and stamps
+      // the format; readers are told how to get that done.
+      if (options.mode != AccessMode::kReadWrite) return CreationCutShort(dir);
     }
   }
 
