@@ -27,12 +27,6 @@
 namespace stancegraph::engine {
 namespace {
 
-constexpr char kFormatKey[] = "format_version";
-constexpr char kSequenceKey[] = "next_sequence";
-constexpr char kDocCountKey[] = "count/documents";
-constexpr char kMentionCountKey[] = "count/mentions";
-constexpr char kUserMetaPrefix[] = "user/";
-
 class SnapshotImpl final : public Snapshot {
  public:
   // A secondary has no snapshots; its view changes only in CatchUp().
@@ -43,7 +37,7 @@ class SnapshotImpl final : public Snapshot {
     rocksdb::ReadOptions ro;
     ro.snapshot = snapshot_;
     std::string v;
-    if (db->Get(ro, meta, kSequenceKey, &v).ok() && v.size() == 8) {
+    if (db->Get(ro, meta, keys::kNextSequenceKey, &v).ok() && v.size() == 8) {
       next_sequence_ = std::max<uint64_t>(1, keys::GetU64(v.data()));
     }
   }
@@ -113,7 +107,7 @@ bool ReadStored(const rocksdb::DBOptions& dbo, const std::string& dir,
 
 std::optional<std::string> FormatStamp(rocksdb::DB& db) {
   std::string v;
-  if (db.Get({}, kFormatKey, &v).ok()) return v;
+  if (db.Get({}, keys::kFormatVersionKey, &v).ok()) return v;
   return std::nullopt;
 }
 
@@ -400,7 +394,7 @@ DatabaseImpl::~DatabaseImpl() {
 }
 
 absl::Status DatabaseImpl::LoadState(uint32_t oldest_format) {
-  auto version = Get(kMeta, kFormatKey, {});
+  auto version = Get(kMeta, keys::kFormatVersionKey, {});
   if (absl::IsNotFound(version.status())) {
     // Fresh database: stamp the format. A non-empty one without it is foreign.
     std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator({}, cf(kDocs)));
@@ -415,7 +409,7 @@ absl::Status DatabaseImpl::LoadState(uint32_t oldest_format) {
     }
     rocksdb::WriteOptions wo;
     wo.sync = true;
-    auto s = db_->Put(wo, cf(kMeta), kFormatKey, std::to_string(kFormatVersion));
+    auto s = db_->Put(wo, cf(kMeta), keys::kFormatVersionKey, std::to_string(kFormatVersion));
     SG_RETURN_IF_ERROR(NoteWrite(FromRocks(s, absl::StrCat("initialise ", dir_))));
     // Readers opened while a writer replays its log must still see the stamp.
     return Flush();
@@ -437,10 +431,10 @@ absl::Status DatabaseImpl::LoadState(uint32_t oldest_format) {
     return absl::OkStatus();
   };
   uint64_t next = 1;
-  SG_RETURN_IF_ERROR(read_counter(kSequenceKey, &next));
+  SG_RETURN_IF_ERROR(read_counter(keys::kNextSequenceKey, &next));
   next_sequence_.store(next == 0 ? 1 : next);
-  SG_RETURN_IF_ERROR(read_counter(kDocCountKey, &document_count_));
-  SG_RETURN_IF_ERROR(read_counter(kMentionCountKey, &mention_count_));
+  SG_RETURN_IF_ERROR(read_counter(keys::kDocumentCountKey, &document_count_));
+  SG_RETURN_IF_ERROR(read_counter(keys::kMentionCountKey, &mention_count_));
   return absl::OkStatus();
 }
 
@@ -568,7 +562,7 @@ absl::StatusOr<std::vector<PropositionSides>> DatabaseImpl::GetPropositionSides(
 }
 
 absl::StatusOr<std::string> DatabaseImpl::GetMeta(std::string_view name, const ReadOptions& ro) {
-  auto v = Get(kMeta, absl::StrCat(kUserMetaPrefix, Av(name)), ro);
+  auto v = Get(kMeta, absl::StrCat(keys::kUserMetaPrefix, Av(name)), ro);
   if (absl::IsNotFound(v.status())) {
     return absl::NotFoundError(absl::StrCat("no value named \"", Av(name), "\""));
   }
@@ -582,18 +576,18 @@ absl::Status DatabaseImpl::PutMeta(std::string_view name, std::string_view value
   SG_RETURN_IF_ERROR(WriteFault());
   rocksdb::WriteOptions wo;
   wo.sync = true;
-  auto s = db_->Put(wo, cf(kMeta), absl::StrCat(kUserMetaPrefix, Av(name)),
+  auto s = db_->Put(wo, cf(kMeta), absl::StrCat(keys::kUserMetaPrefix, Av(name)),
                     rocksdb::Slice(value.data(), value.size()));
   return NoteWrite(FromRocks(s, absl::StrCat("write ", Av(name), " to ", dir_)));
 }
 
 absl::StatusOr<std::vector<std::pair<std::string, std::string>>> DatabaseImpl::ListMeta(
     std::string_view prefix, const ReadOptions& ro) {
-  const std::string start = absl::StrCat(kUserMetaPrefix, Av(prefix));
+  const std::string start = absl::StrCat(keys::kUserMetaPrefix, Av(prefix));
   std::vector<std::pair<std::string, std::string>> out;
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(MakeReadOptions(ro.snapshot), cf(kMeta)));
   for (it->Seek(start); it->Valid() && it->key().starts_with(start); it->Next()) {
-    out.emplace_back(std::string(View(it->key()).substr(sizeof(kUserMetaPrefix) - 1)),
+    out.emplace_back(std::string(View(it->key()).substr(sizeof(keys::kUserMetaPrefix) - 1)),
                      std::string(View(it->value())));
   }
   SG_RETURN_IF_ERROR(FromRocks(it->status(), absl::StrCat("list values of ", dir_)));
