@@ -83,6 +83,8 @@ std::string Cut(std::string s, size_t width) {
   return s.substr(0, end) + "…";
 }
 
+bool IsJsonFormat(const std::string& format) { return format == "json" || format == "jsonl"; }
+
 std::string JoinCell(const std::vector<std::string>& values) { return absl::StrJoin(values, ";"); }
 
 ListPrinter::ListPrinter(std::string format, std::vector<std::string> columns, std::ostream& out)
@@ -91,7 +93,9 @@ ListPrinter::ListPrinter(std::string format, std::vector<std::string> columns, s
   rows_.push_back(std::move(columns));
 }
 
-void ListPrinter::SetCsvColumns(std::vector<std::string> columns) { csv_rows_[0] = std::move(columns); }
+void ListPrinter::SetCsvColumns(std::vector<std::string> columns) {
+  csv_rows_[0] = std::move(columns);
+}
 
 void ListPrinter::Add(json object, std::vector<std::string> cells) {
   std::vector<std::string> csv = cells;
@@ -148,7 +152,7 @@ void ListPrinter::Finish() {
 
 void PrintObject(const std::string& format, const json& object, std::ostream& out,
                  const std::vector<std::pair<std::string, std::string>>& table_lines) {
-  if (format == "json" || format == "jsonl") {
+  if (IsJsonFormat(format)) {
     out << Dump(object) << "\n";
     return;
   }
@@ -172,6 +176,14 @@ void PrintObject(const std::string& format, const json& object, std::ostream& ou
   for (const auto& [k, v] : lines) w = std::max(w, Columns(k));
   for (const auto& [k, v] : lines) {
     out << k << std::string(w - Columns(k) + 2, ' ') << v << "\n";
+  }
+}
+
+void PrintCounts(const std::string& format, const json& counts, std::ostream& out) {
+  if (format == "table" && counts.size() == 1) {
+    out << ScalarText(counts.begin().value()) << "\n";
+  } else {
+    PrintObject(format, counts, out);
   }
 }
 

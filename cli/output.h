@@ -40,6 +40,10 @@ std::string Dump(const nlohmann::json& j);
 // Cuts at `width` bytes without splitting a UTF-8 sequence (table cells).
 std::string Cut(std::string s, size_t width);
 
+// True for json and jsonl: the formats that print the JSON objects (and so
+// the only ones a command needs to build them, or their evidence, for).
+bool IsJsonFormat(const std::string& format);
+
 // A list result. Each row is a JSON object (json/jsonl) and a list of cells
 // under `columns` (table/csv). Rows stream for jsonl; the rest print at
 // Finish().
@@ -54,6 +58,21 @@ class ListPrinter {
   void Note(std::string line);
   void Finish();
   size_t size() const { return count_; }
+
+  // Adds a row for each item of `it` (REQUIRES: `it` has Valid(), Next(),
+  // value() and status(), as the query iterators do) by calling
+  // `add_row(it.value())`, until the iterator ends or `limit` rows (0 = no
+  // limit) are in; then Finish(). An iterator's error is returned instead
+  // of finishing (jsonl rows already streamed stay printed).
+  template <typename Iterator, typename AddRow>
+  absl::Status AddAll(Iterator& it, size_t limit, AddRow add_row) {
+    for (size_t added = 0; it.Valid() && (limit == 0 || added < limit); it.Next(), ++added) {
+      add_row(it.value());
+    }
+    if (absl::Status s = it.status(); !s.ok()) return s;
+    Finish();
+    return absl::OkStatus();
+  }
 
  private:
   std::string format_;
@@ -70,6 +89,10 @@ class ListPrinter {
 // the default text for people.
 void PrintObject(const std::string& format, const nlohmann::json& object, std::ostream& out,
                  const std::vector<std::pair<std::string, std::string>>& table_lines = {});
+
+// Counts (an object of numbers) as PrintObject prints them, except that a
+// single count prints in table as the bare number, for scripts.
+void PrintCounts(const std::string& format, const nlohmann::json& counts, std::ostream& out);
 
 // Joins list values for one CSV cell.
 std::string JoinCell(const std::vector<std::string>& values);

@@ -1,7 +1,6 @@
 // `stancegraph query changes`: holders reversing themselves (with --since,
 // only what new mentions changed), one holder's timeline, or everyone's
 // stance per period.
-#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -114,14 +113,10 @@ absl::Status Changes(const ChangesArgs& a) {
       counts = {{"flipped_pairs", n.flipped_pairs}};
       if (a.count_events) counts["reversals"] = n.reversals;
     }
-    if (format == "table" && !a.count_events) {
-      std::cout << counts["flipped_pairs"].get<uint64_t>() << "\n";
-    } else {
-      PrintObject(format, counts, std::cout);
-    }
+    PrintCounts(format, counts, std::cout);
     return absl::OkStatus();
   }
-  const bool as_json = format == "json" || format == "jsonl";
+  const bool as_json = IsJsonFormat(format);
   query::ChangeOptions o{.filter = s.filter,
                          .since_sequence = since,
                          .evidence = as_json ? a.evidence : 0,
@@ -132,21 +127,13 @@ absl::Status Changes(const ChangesArgs& a) {
                   std::cout);
   out.SetCsvColumns({"level", "holder", "proposition", "from", "until", "to", "since",
                      "from_speakers", "to_speakers"});
-  size_t printed = 0;
-  for (; it->Valid() && !Enough(a.common, printed); it->Next(), ++printed) {
-    const query::Reversal& r = it->value();
+  return out.AddAll(*it, a.common.limit, [&](const query::Reversal& r) {
     const std::string name = it->records().Holder(r.holder).name;
     std::string holder = name;
     auto who = [&](const query::StanceRun& run) {
-      std::vector<std::string> names;
-      for (schema::EntityId id : run.speakers) names.push_back(it->records().Holder(id).name);
-      std::sort(names.begin(), names.end());
-      return names;
+      return SortedNames(it->records(), run.speakers);
     };
-    auto only_itself = [&](const query::StanceRun& run) {
-      return run.speakers.size() == 1 && run.speakers[0] == r.holder;
-    };
-    if (!only_itself(r.from) || !only_itself(r.to)) {
+    if (!OnlyItselfSpoke(r.holder, r.from.speakers) || !OnlyItselfSpoke(r.holder, r.to.speakers)) {
       holder = absl::StrCat(name, " (", absl::StrJoin(who(r.from), ", "), " → ",
                             absl::StrJoin(who(r.to), ", "), ")");
     }
@@ -159,10 +146,7 @@ absl::Status Changes(const ChangesArgs& a) {
             {lvl, name, prop, PolarityText(r.from.polarity), TimeText(r.from.last_made),
              PolarityText(r.to.polarity), TimeText(r.to.first_made), JoinCell(who(r.from)),
              JoinCell(who(r.to))});
-  }
-  SG_RETURN_IF_ERROR(it->status());
-  out.Finish();
-  return absl::OkStatus();
+  });
 }
 
 }  // namespace

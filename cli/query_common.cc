@@ -1,5 +1,7 @@
 #include "query_common.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "output.h"
 #include "stancegraph/schema/status_macros.h"
@@ -17,7 +19,6 @@ void AddCommonOptions(CLI::App* cmd, Common* c) {
       ->check(NotNegative());
   AddFilterOptions(cmd, &c->spec);
 }
-
 
 absl::StatusOr<Session> Begin(const Common& c) {
   Session s;
@@ -52,6 +53,14 @@ std::string TimeText(schema::Timestamp t) {
 }
 
 std::string PolarityText(int p) { return p > 0 ? "+1" : p < 0 ? "-1" : "0"; }
+
+std::vector<std::string> SortedNames(query::RecordCache& records,
+                                     const std::vector<schema::EntityId>& holders) {
+  std::vector<std::string> names;
+  for (schema::EntityId id : holders) names.push_back(records.Holder(id).name);
+  std::sort(names.begin(), names.end());
+  return names;
+}
 
 nlohmann::json TimeJson(schema::Timestamp t) {
   return t == schema::kNoTime ? nlohmann::json(nullptr) : nlohmann::json(schema::FormatTime(t));

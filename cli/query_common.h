@@ -13,6 +13,7 @@
 
 #include "cli_common.h"
 #include "nlohmann/json.hpp"
+#include "stancegraph/query/evidence.h"
 #include "stancegraph/query/filter.h"
 #include "stancegraph/query/lookup.h"
 #include "stancegraph/schema/time.h"
@@ -27,7 +28,6 @@ struct Common {
   size_t limit = 0;
   bool as_stated = false;  // --as-stated: no paraphrase links
 };
-
 
 void AddCommonOptions(CLI::App* cmd, Common* c);
 
@@ -51,6 +51,16 @@ auto Run(F body) {
 std::string TimeText(schema::Timestamp t);
 nlohmann::json TimeJson(schema::Timestamp t);
 std::string PolarityText(int p);
+
+// The holders' names, sorted: who spoke for a side or a run.
+std::vector<std::string> SortedNames(query::RecordCache& records,
+                                     const std::vector<schema::EntityId>& holders);
+// True when `holder` spoke for itself alone, so its name needs no speakers.
+inline bool OnlyItselfSpoke(schema::EntityId holder,
+                            const std::vector<schema::EntityId>& speakers) {
+  return speakers.size() == 1 && speakers[0] == holder;
+}
+
 inline bool Enough(const Common& c, size_t printed) { return c.limit > 0 && printed >= c.limit; }
 
 // --since TIME / --since-seq N: where "new" starts.

@@ -37,11 +37,8 @@ struct ContradictionsArgs {
 std::string SideName(query::RecordCache& records, schema::EntityId holder,
                      const std::vector<schema::EntityId>& speakers) {
   std::string name = records.Holder(holder).name;
-  if (speakers.size() == 1 && speakers[0] == holder) return name;
-  std::vector<std::string> who;
-  for (schema::EntityId s : speakers) who.push_back(records.Holder(s).name);
-  std::sort(who.begin(), who.end());
-  return absl::StrCat(name, " (", absl::StrJoin(who, ", "), ")");
+  if (OnlyItselfSpoke(holder, speakers)) return name;
+  return absl::StrCat(name, " (", absl::StrJoin(SortedNames(records, speakers), ", "), ")");
 }
 
 absl::Status Contradictions(const ContradictionsArgs& a) {
@@ -60,15 +57,12 @@ absl::Status Contradictions(const ContradictionsArgs& a) {
                           query::CountContradictions(*s.db, s.filter));
       pairs = n.pairs;
     }
-    if (format == "table")
-      std::cout << pairs << "\n";
-    else
-      PrintObject(format, {{"contradicting_pairs", pairs}}, std::cout);
+    PrintCounts(format, {{"contradicting_pairs", pairs}}, std::cout);
     return absl::OkStatus();
   }
   ListPrinter out(format, {"level", "proposition", "for", "against", "pairs", "self"}, std::cout);
   // auto: holders as named, the library's default.
-  const bool as_json = format == "json" || format == "jsonl";
+  const bool as_json = IsJsonFormat(format);
   query::ContradictionOptions o{.filter = s.filter,
                                 .by_concept = a.by_concept,
                                 .link_paraphrases = !a.common.as_stated,
@@ -76,9 +70,7 @@ absl::Status Contradictions(const ContradictionsArgs& a) {
                                 .since_sequence = since};
   if (level.has_value()) o.level = *level;
   SG_ASSIGN_OR_RETURN(auto it, query::FindContradictions(*s.db, o));
-  size_t printed = 0;
-  for (; it->Valid() && !Enough(a.common, printed); it->Next(), ++printed) {
-    const query::Contradiction& c = it->value();
+  return out.AddAll(*it, a.common.limit, [&](const query::Contradiction& c) {
     auto names = [&](const std::vector<query::HolderSide>& side, bool with_speakers) {
       std::vector<std::string> out;
       for (const auto& h : side) {
@@ -100,10 +92,7 @@ absl::Status Contradictions(const ContradictionsArgs& a) {
              absl::StrJoin(self, "; ")},
             {lvl, what, JoinCell(names(c.for_side, false)), JoinCell(names(c.against_side, false)),
              std::to_string(c.pairs), JoinCell(self)});
-  }
-  SG_RETURN_IF_ERROR(it->status());
-  out.Finish();
-  return absl::OkStatus();
+  });
 }
 
 }  // namespace

@@ -95,36 +95,37 @@ absl::StatusOr<CheckReport> Checker::Run() {
   SG_RETURN_IF_ERROR(CheckMentionIndex(kByTime));
   SG_RETURN_IF_ERROR(CheckCorrections());
   // Counters agree with what is stored.
-  SG_ASSIGN_OR_RETURN(auto docs, Get(kMeta, "count/documents"));
+  SG_ASSIGN_OR_RETURN(auto docs, Get(kMeta, keys::kDocumentCountKey));
   if (docs && docs->size() == 8 && keys::GetU64(docs->data()) != report_.documents) {
-    Problem(kMeta, "count/documents",
+    Problem(kMeta, keys::kDocumentCountKey,
             absl::StrCat("says ", keys::GetU64(docs->data()), " but ", report_.documents,
                          " documents are stored"));
   }
-  SG_ASSIGN_OR_RETURN(auto mentions, Get(kMeta, "count/mentions"));
+  SG_ASSIGN_OR_RETURN(auto mentions, Get(kMeta, keys::kMentionCountKey));
   if (mentions && mentions->size() == 8 && keys::GetU64(mentions->data()) != report_.mentions) {
-    Problem(kMeta, "count/mentions",
+    Problem(kMeta, keys::kMentionCountKey,
             absl::StrCat("says ", keys::GetU64(mentions->data()), " but ", report_.mentions,
                          " mentions are stored"));
   }
   if (max_sequence_ >= next_sequence_) {
-    Problem(kMeta, "next_sequence",
+    Problem(kMeta, keys::kNextSequenceKey,
             absl::StrCat("is ", next_sequence_, " but mention ", max_sequence_, " is stored"));
   }
   return std::move(report_);
 }
 
 absl::Status Checker::CheckCounters() {
-  for (const char* name : {"next_sequence", "count/documents", "count/mentions"}) {
+  for (const char* name :
+       {keys::kNextSequenceKey, keys::kDocumentCountKey, keys::kMentionCountKey}) {
     SG_ASSIGN_OR_RETURN(auto v, Get(kMeta, name));
     if (v && v->size() != 8) {
       Problem(kMeta, name, absl::StrCat("is ", v->size(), " bytes, not 8"));
-    } else if (v && std::string_view(name) == "next_sequence") {
+    } else if (v && std::string_view(name) == keys::kNextSequenceKey) {
       next_sequence_ = keys::GetU64(v->data());
     }
   }
-  SG_ASSIGN_OR_RETURN(auto version, Get(kMeta, "format_version"));
-  if (!version) Problem(kMeta, "format_version", "is missing");
+  SG_ASSIGN_OR_RETURN(auto version, Get(kMeta, keys::kFormatVersionKey));
+  if (!version) Problem(kMeta, keys::kFormatVersionKey, "is missing");
   return Scan(kIngestLog, [&](std::string_view k, std::string_view v) -> absl::Status {
     ++report_.index_entries;
     if (k.size() != 8 || v.size() != 8) {

@@ -1,24 +1,16 @@
+// The Database calls that read: point reads, snapshots, the sequence at a
+// time, proposition sides, named values and stats; and flushing, catching
+// up a secondary, and the storage-fault state every write consults.
 #include "database_impl.h"
 
 #include <algorithm>
-#include <chrono>
 #include <filesystem>
-#include <future>
-#include <optional>
 #include <system_error>
-#include <thread>
 
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "info_log.h"
+#include "fault_listener.h"
 #include "keys.h"
 #include "rocks_status.h"
-#include "rocksdb/cache.h"
-#include "rocksdb/filter_policy.h"
-#include "rocksdb/listener.h"
-#include "rocksdb/slice_transform.h"
-#include "rocksdb/table.h"
-#include "stancegraph/engine/storage_fault.h"
 #include "stancegraph/schema/binary_codec.h"
 #include "stancegraph/schema/ids.h"
 #include "stancegraph/schema/status_macros.h"
@@ -26,12 +18,6 @@
 
 namespace stancegraph::engine {
 namespace {
-
-constexpr char kFormatKey[] = "format_version";
-constexpr char kSequenceKey[] = "next_sequence";
-constexpr char kDocCountKey[] = "count/documents";
-constexpr char kMentionCountKey[] = "count/mentions";
-constexpr char kUserMetaPrefix[] = "user/";
 
 class SnapshotImpl final : public Snapshot {
  public:
@@ -43,7 +29,7 @@ class SnapshotImpl final : public Snapshot {
     rocksdb::ReadOptions ro;
     ro.snapshot = snapshot_;
     std::string v;
-    if (db->Get(ro, meta, kSequenceKey, &v).ok() && v.size() == 8) {
+    if (db->Get(ro, meta, keys::kNextSequenceKey, &v).ok() && v.size() == 8) {
       next_sequence_ = std::max<uint64_t>(1, keys::GetU64(v.data()));
     }
   }
@@ -59,367 +45,7 @@ class SnapshotImpl final : public Snapshot {
   uint64_t next_sequence_;
 };
 
-rocksdb::ColumnFamilyOptions CfOptions(int cf, const OpenOptions& o,
-                                       const std::shared_ptr<rocksdb::Cache>& cache) {
-  rocksdb::ColumnFamilyOptions opts;
-  rocksdb::BlockBasedTableOptions table;
-  table.block_cache = cache;
-  table.cache_index_and_filter_blocks = false;
-  table.format_version = 5;
-  if (IsPointLookup(cf) || IsPrefixSought(cf)) {
-    table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
-    table.whole_key_filtering = IsPointLookup(cf);
-  }
-  if (HasIdPrefix(cf)) opts.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(8));
-  if (IsPointLookup(cf)) {
-    // Writes ask whether each claim, document and entity is new; most are,
-    // and a Bloom filter on the memtable answers that without searching it.
-    opts.memtable_prefix_bloom_size_ratio = 0.02;
-    opts.memtable_whole_key_filtering = true;
-  }
-  opts.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
-  opts.compression = rocksdb::kLZ4Compression;
-  // The indexes queries scan whole stay LZ4 at the bottom: cheaper to read
-  // and to merge after a bulk load.
-  opts.bottommost_compression =
-      cf == kByHolder || cf == kPropClaims ? rocksdb::kLZ4Compression : rocksdb::kZSTD;
-  opts.level_compaction_dynamic_level_bytes = true;
-  opts.write_buffer_size = o.bulk_load ? (64u << 20) : (16u << 20);
-  opts.max_write_buffer_number = 4;
-  if (o.bulk_load) {
-    opts.level0_file_num_compaction_trigger = 8;
-    opts.level0_slowdown_writes_trigger = 40;
-    opts.level0_stop_writes_trigger = 64;
-  }
-  return opts;
-}
-
-// True when `dir` holds only our column families, all empty: a creation
-// killed before the format was stamped, which opening for writing finishes.
-bool InterruptedCreation(const rocksdb::DBOptions& dbo, const std::string& dir,
-                         const std::vector<std::string>& names) {
-  std::vector<rocksdb::ColumnFamilyDescriptor> descs;
-  for (const auto& n : names) {
-    if (std::find(kCfNames.begin(), kCfNames.end(), n) == kCfNames.end()) return false;
-    descs.emplace_back(n, rocksdb::ColumnFamilyOptions());
-  }
-  std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  rocksdb::DB* raw = nullptr;
-  if (!rocksdb::DB::OpenForReadOnly(dbo, dir, descs, &handles, &raw).ok()) return false;
-  std::unique_ptr<rocksdb::DB> db(raw);
-  bool empty = true;
-  for (auto* h : handles) {
-    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator({}, h));
-    it->SeekToFirst();
-    empty = empty && !it->Valid() && it->status().ok();
-  }
-  for (auto* h : handles) db->DestroyColumnFamilyHandle(h).PermitUncheckedError();
-  return empty;
-}
-
-// The format version stored in `dir`, read through the column families it
-// has; nullopt when it cannot be read.
-std::optional<std::string> StoredFormat(const rocksdb::DBOptions& dbo, const std::string& dir,
-                                        const std::vector<std::string>& names) {
-  std::vector<rocksdb::ColumnFamilyDescriptor> descs;
-  for (const auto& n : names) descs.emplace_back(n, rocksdb::ColumnFamilyOptions());
-  std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  rocksdb::DB* raw = nullptr;
-  if (!rocksdb::DB::OpenForReadOnly(dbo, dir, descs, &handles, &raw).ok()) return std::nullopt;
-  std::unique_ptr<rocksdb::DB> db(raw);
-  std::optional<std::string> version;
-  std::string v;
-  if (db->Get({}, kFormatKey, &v).ok()) version = std::move(v);
-  for (auto* h : handles) db->DestroyColumnFamilyHandle(h).PermitUncheckedError();
-  return version;
-}
-
 }  // namespace
-
-// The first storage fault this database met. RocksDB calls
-// OnBackgroundError when a flush, compaction or write-ahead-log write fails
-// and then refuses writes itself; our own writes report theirs through
-// DatabaseImpl::NoteWrite.
-class FaultListener final : public rocksdb::EventListener {
- public:
-  explicit FaultListener(std::string dir) : dir_(std::move(dir)) {}
-  void OnBackgroundError(rocksdb::BackgroundErrorReason reason, rocksdb::Status* error) override {
-    if (error == nullptr || error->ok()) return;
-    const char* what = "background work";
-    switch (reason) {
-      case rocksdb::BackgroundErrorReason::kFlush:
-      case rocksdb::BackgroundErrorReason::kFlushNoWAL:
-        what = "flush";
-        break;
-      case rocksdb::BackgroundErrorReason::kCompaction:
-        what = "compaction";
-        break;
-      case rocksdb::BackgroundErrorReason::kWriteCallback:
-        what = "write";
-        break;
-      case rocksdb::BackgroundErrorReason::kMemTable:
-        what = "memtable write";
-        break;
-      case rocksdb::BackgroundErrorReason::kManifestWrite:
-      case rocksdb::BackgroundErrorReason::kManifestWriteNoWAL:
-        what = "manifest write";
-        break;
-    }
-    Note(FromRocks(*error, absl::StrCat(what, " in ", dir_)));
-  }
-  // RocksDB would otherwise wait in the background for space to come back
-  // and retry, while Close waits for that retry: a program stuck on a full
-  // disk. We stop writing instead and say so; reopening recovers.
-  void OnErrorRecoveryBegin(rocksdb::BackgroundErrorReason, rocksdb::Status,
-                            bool* auto_recovery) override {
-    if (auto_recovery != nullptr) *auto_recovery = false;
-  }
-  void Note(const absl::Status& s) {
-    if (!IsStorageFault(s)) return;
-    std::lock_guard lock(mu_);
-    if (first_.ok()) first_ = s;
-  }
-  absl::Status first() const {
-    std::lock_guard lock(mu_);
-    return first_;
-  }
-
- private:
-  const std::string dir_;
-  mutable std::mutex mu_;
-  absl::Status first_;
-};
-
-std::optional<std::string> StoredFormatOf(const std::string& dir) {
-  rocksdb::DBOptions dbo;
-  dbo.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
-  std::vector<std::string> names;
-  if (!rocksdb::DB::ListColumnFamilies(dbo, dir, &names).ok()) return std::nullopt;
-  return StoredFormat(dbo, dir, names);
-}
-
-absl::Status FormatMismatch(const std::string& dir, std::string_view found) {
-  uint32_t version = 0;
-  if (!absl::SimpleAtoi(Av(found), &version)) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("database ", dir, " has an unknown storage format \"", Av(found),
-                     "\"; this stancegraph reads format ", kFormatVersion));
-  }
-  const std::string head = absl::StrCat("database ", dir, " has storage format ", version,
-                                        "; this stancegraph reads format ", kFormatVersion);
-  if (version > kFormatVersion) {
-    return absl::FailedPreconditionError(
-        absl::StrCat(head, ": open it with the newer stancegraph that wrote it"));
-  }
-  if (version >= kOldestRebuildableFormat) {
-    return absl::FailedPreconditionError(
-        absl::StrCat(head, ": run `stancegraph reextract --db ", dir,
-                     "` to rebuild its claims from the stored documents"));
-  }
-  return absl::FailedPreconditionError(absl::StrCat(
-      head, " and rebuilds stores of format ", kOldestRebuildableFormat,
-      " or later: export it with the stancegraph that wrote it, then import the export"));
-}
-
-absl::StatusOr<std::unique_ptr<Database>> Database::Open(const OpenOptions& options,
-                                                         const std::string& dir) {
-  SG_ASSIGN_OR_RETURN(auto db, DatabaseImpl::OpenImpl(options, dir));
-  return std::unique_ptr<Database>(std::move(db));
-}
-
-// For readers of a store whose creation was cut short (killed before its
-// column families or its format stamp were written): nothing is in it yet.
-static absl::Status CreationCutShort(const std::string& dir) {
-  return absl::FailedPreconditionError(absl::StrCat(
-      dir, " was being created when the command creating it stopped; it holds nothing yet, and "
-           "running that command again (or any import) finishes it"));
-}
-
-// True when an opening failed on a file that was there when the MANIFEST
-// was read and is gone now.
-static bool FileVanished(const rocksdb::Status& s) {
-  return (s.IsIOError() || s.IsCorruption() || s.IsPathNotFound()) &&
-         (s.ToString().find("No such file") != std::string::npos ||
-          s.ToString().find("not found") != std::string::npos);
-}
-
-absl::StatusOr<std::unique_ptr<DatabaseImpl>> DatabaseImpl::OpenImpl(const OpenOptions& options,
-                                                                     const std::string& dir,
-                                                                     uint32_t oldest_format) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  const bool exists = fs::exists(fs::path(dir) / "CURRENT", ec);
-  if (!exists) {
-    if (options.mode != AccessMode::kReadWrite || !options.create_if_missing) {
-      return absl::NotFoundError(absl::StrCat("no stancegraph database at ", dir));
-    }
-    if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
-      return absl::FailedPreconditionError(absl::StrCat(dir, " exists and is not a directory"));
-    }
-  }
-
-  auto cache = rocksdb::NewLRUCache(options.block_cache_bytes);
-  rocksdb::DBOptions dbo;
-  dbo.create_if_missing = true;
-  dbo.create_missing_column_families = true;
-  dbo.atomic_flush = true;  // a document's entries in all families flush together
-  dbo.max_background_jobs = 2;
-  dbo.db_write_buffer_size = options.write_buffer_bytes;
-  dbo.keep_log_file_num = 4;
-  dbo.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
-  if (options.env != nullptr) dbo.env = options.env;
-  // Our own LOG writer: RocksDB's asserts when written again after a failed
-  // write (a full disk), which aborted the program. A read-only opening
-  // leaves the writer's LOG alone.
-  if (options.mode == AccessMode::kReadWrite) {
-    if (!exists) {
-      fs::create_directories(dir, ec);
-      if (ec) {
-        return MarkStorageFault(
-            absl::InternalError(absl::StrCat("create ", dir, ": ", ec.message())),
-            ec == std::errc::no_space_on_device);
-      }
-    }
-    dbo.info_log = NewInfoLog((fs::path(dir) / "LOG").string());
-  } else if (options.mode == AccessMode::kReadOnly) {
-    dbo.info_log = NewSilentInfoLog();
-  }
-  // A write that failed is not retried behind our back (nor is a full disk,
-  // see FaultListener): the database stops writing and the command says so.
-  dbo.max_bgerror_resume_count = 0;
-  auto faults = std::make_shared<FaultListener>(dir);
-  dbo.listeners.push_back(faults);
-  if (options.mode == AccessMode::kSecondary) dbo.max_open_files = -1;
-
-  if (exists) {
-    std::vector<std::string> names;
-    auto s = rocksdb::DB::ListColumnFamilies(dbo, dir, &names);
-    if (!s.ok()) return FromRocks(s, absl::StrCat("open ", dir));
-    for (std::string_view want : kCfNames) {
-      if (std::find(names.begin(), names.end(), want) == names.end() &&
-          options.mode != AccessMode::kReadWrite && InterruptedCreation(dbo, dir, names)) {
-        return CreationCutShort(dir);
-      }
-      if (std::find(names.begin(), names.end(), want) == names.end() &&
-          !(options.mode == AccessMode::kReadWrite && InterruptedCreation(dbo, dir, names))) {
-        // A store of another format may lack families this one has.
-        std::optional<std::string> version = StoredFormat(dbo, dir, names);
-        if (version && *version != std::to_string(kFormatVersion)) {
-          return FormatMismatch(dir, *version);
-        }
-        return absl::FailedPreconditionError(absl::StrCat(
-            dir, " is not a stancegraph database of format ", kFormatVersion,
-            " (column family \"", Av(want), "\" is missing)"));
-      }
-    }
-  }
-
-  std::vector<rocksdb::ColumnFamilyDescriptor> descs;
-  for (int c = 0; c < kNumCfs; ++c) {
-    descs.emplace_back(std::string(kCfNames[c]), CfOptions(c, options, cache));
-  }
-  rocksdb::Options base(dbo, rocksdb::ColumnFamilyOptions());
-
-  std::unique_ptr<DatabaseImpl> impl(new DatabaseImpl(dir, options.mode));
-  impl->bulk_load_ = options.bulk_load;
-  impl->faults_ = std::move(faults);
-  rocksdb::DB* raw = nullptr;
-  rocksdb::Status s;
-  switch (options.mode) {
-    case AccessMode::kReadWrite:
-      s = rocksdb::DB::Open(dbo, dir, descs, &impl->handles_, &raw);
-      break;
-    case AccessMode::kReadOnly:
-      // A writer in another process may delete a file this opening read of
-      // in the MANIFEST (a compaction finished meanwhile): open again.
-      for (int attempt = 0;; ++attempt) {
-        s = rocksdb::DB::OpenForReadOnly(dbo, dir, descs, &impl->handles_, &raw);
-        if (s.ok() || attempt == 4 || !FileVanished(s)) break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(20 << attempt));
-      }
-      break;
-    case AccessMode::kSecondary: {
-      std::string secondary = options.secondary_path;
-      if (secondary.empty()) {
-        secondary = (fs::temp_directory_path(ec) /
-                     absl::StrCat("stancegraph-secondary-", ::getpid(), "-",
-                                  reinterpret_cast<uintptr_t>(impl.get())))
-                        .string();
-        impl->secondary_dir_to_remove_ = secondary;
-      }
-      s = rocksdb::DB::OpenAsSecondary(dbo, dir, secondary, descs, &impl->handles_, &raw);
-      break;
-    }
-  }
-  if (!s.ok()) return FromRocks(s, absl::StrCat("open ", dir));
-  impl->db_.reset(raw);
-  SG_RETURN_IF_ERROR(impl->LoadState(oldest_format));
-  return impl;
-}
-
-DatabaseImpl::~DatabaseImpl() {
-  if (db_ && mode_ == AccessMode::kReadWrite && bulk_load_ && WriteFault().ok()) {
-    // Without a write-ahead log, unflushed writes live only in memory. After
-    // a storage fault nothing more is written: what was flushed is whole.
-    rocksdb::FlushOptions fo;
-    db_->Flush(fo, handles_).PermitUncheckedError();
-  }
-  for (auto* h : handles_) {
-    if (db_) db_->DestroyColumnFamilyHandle(h).PermitUncheckedError();
-  }
-  handles_.clear();
-  if (db_) db_->Close().PermitUncheckedError();
-  db_.reset();
-  if (!secondary_dir_to_remove_.empty()) {
-    std::error_code ec;
-    std::filesystem::remove_all(secondary_dir_to_remove_, ec);
-  }
-}
-
-absl::Status DatabaseImpl::LoadState(uint32_t oldest_format) {
-  auto version = Get(kMeta, kFormatKey, {});
-  if (absl::IsNotFound(version.status())) {
-    // Fresh database: stamp the format. A non-empty one without it is foreign.
-    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator({}, cf(kDocs)));
-    it->SeekToFirst();
-    if (mode_ != AccessMode::kReadWrite) {
-      if (!it->Valid() && it->status().ok()) return CreationCutShort(dir_);
-      return absl::FailedPreconditionError(absl::StrCat(dir_, " is not a stancegraph database"));
-    }
-    if (it->Valid()) {
-      return absl::FailedPreconditionError(
-          absl::StrCat(dir_, " is not a stancegraph database (no format version)"));
-    }
-    rocksdb::WriteOptions wo;
-    wo.sync = true;
-    auto s = db_->Put(wo, cf(kMeta), kFormatKey, std::to_string(kFormatVersion));
-    SG_RETURN_IF_ERROR(NoteWrite(FromRocks(s, absl::StrCat("initialise ", dir_))));
-    // Readers opened while a writer replays its log must still see the stamp.
-    return Flush();
-  }
-  SG_RETURN_IF_ERROR(version.status());
-  uint32_t format = 0;
-  // Formats older than this one are read only as a rebuild's source, which
-  // never writes (oldest_format < kFormatVersion only in kReadOnly mode).
-  if (!absl::SimpleAtoi(*version, &format) || format < oldest_format || format > kFormatVersion) {
-    return FormatMismatch(dir_, *version);
-  }
-  format_ = format;
-  auto read_counter = [&](const char* key, uint64_t* out) -> absl::Status {
-    auto v = Get(kMeta, key, {});
-    if (absl::IsNotFound(v.status())) return absl::OkStatus();
-    SG_RETURN_IF_ERROR(v.status());
-    if (v->size() != 8) return absl::DataLossError(absl::StrCat(dir_, ": damaged counter ", key));
-    *out = keys::GetU64(v->data());
-    return absl::OkStatus();
-  };
-  uint64_t next = 1;
-  SG_RETURN_IF_ERROR(read_counter(kSequenceKey, &next));
-  next_sequence_.store(next == 0 ? 1 : next);
-  SG_RETURN_IF_ERROR(read_counter(kDocCountKey, &document_count_));
-  SG_RETURN_IF_ERROR(read_counter(kMentionCountKey, &mention_count_));
-  return absl::OkStatus();
-}
 
 rocksdb::ReadOptions DatabaseImpl::MakeReadOptions(const Snapshot* snapshot) const {
   rocksdb::ReadOptions ro;
@@ -545,7 +171,7 @@ absl::StatusOr<std::vector<PropositionSides>> DatabaseImpl::GetPropositionSides(
 }
 
 absl::StatusOr<std::string> DatabaseImpl::GetMeta(std::string_view name, const ReadOptions& ro) {
-  auto v = Get(kMeta, absl::StrCat(kUserMetaPrefix, Av(name)), ro);
+  auto v = Get(kMeta, absl::StrCat(keys::kUserMetaPrefix, Av(name)), ro);
   if (absl::IsNotFound(v.status())) {
     return absl::NotFoundError(absl::StrCat("no value named \"", Av(name), "\""));
   }
@@ -559,18 +185,18 @@ absl::Status DatabaseImpl::PutMeta(std::string_view name, std::string_view value
   SG_RETURN_IF_ERROR(WriteFault());
   rocksdb::WriteOptions wo;
   wo.sync = true;
-  auto s = db_->Put(wo, cf(kMeta), absl::StrCat(kUserMetaPrefix, Av(name)),
+  auto s = db_->Put(wo, cf(kMeta), absl::StrCat(keys::kUserMetaPrefix, Av(name)),
                     rocksdb::Slice(value.data(), value.size()));
   return NoteWrite(FromRocks(s, absl::StrCat("write ", Av(name), " to ", dir_)));
 }
 
 absl::StatusOr<std::vector<std::pair<std::string, std::string>>> DatabaseImpl::ListMeta(
     std::string_view prefix, const ReadOptions& ro) {
-  const std::string start = absl::StrCat(kUserMetaPrefix, Av(prefix));
+  const std::string start = absl::StrCat(keys::kUserMetaPrefix, Av(prefix));
   std::vector<std::pair<std::string, std::string>> out;
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(MakeReadOptions(ro.snapshot), cf(kMeta)));
   for (it->Seek(start); it->Valid() && it->key().starts_with(start); it->Next()) {
-    out.emplace_back(std::string(View(it->key()).substr(sizeof(kUserMetaPrefix) - 1)),
+    out.emplace_back(std::string(View(it->key()).substr(sizeof(keys::kUserMetaPrefix) - 1)),
                      std::string(View(it->value())));
   }
   SG_RETURN_IF_ERROR(FromRocks(it->status(), absl::StrCat("list values of ", dir_)));
@@ -631,74 +257,6 @@ absl::Status DatabaseImpl::WriteFault() const {
 absl::Status DatabaseImpl::NoteWrite(absl::Status s) {
   if (faults_ != nullptr) faults_->Note(s);
   return s;
-}
-
-bool IndexLayout::CompactionPays() const {
-  // One run per index is the bulk layout. A second small run already costs
-  // a whole-store scan a heap merge per key, so merge once the runs outside
-  // the bottom level hold a noticeable share, or there are many of them.
-  if (sorted_runs <= 2) return false;
-  return sorted_runs > 8 || bytes_above_bottom * 50 > bytes;
-}
-
-absl::StatusOr<IndexLayout> DatabaseImpl::QueryIndexLayout() {
-  IndexLayout layout;
-  for (Cf c : {kPropClaims, kByHolder}) {
-    rocksdb::ColumnFamilyMetaData meta;
-    db_->GetColumnFamilyMetaData(cf(c), &meta);
-    uint64_t bottom = 0;
-    for (const rocksdb::LevelMetaData& level : meta.levels) {
-      if (level.files.empty()) continue;
-      layout.sorted_runs += level.level == 0 ? level.files.size() : 1;
-      if (level.level > 0) bottom = level.size;
-    }
-    // A level-0-only index has no bottom level yet: all of it counts above.
-    layout.bytes += meta.size;
-    layout.bytes_above_bottom += meta.size - bottom;
-    uint64_t entries = 0;
-    if (db_->GetIntProperty(cf(c), rocksdb::DB::Properties::kNumEntriesActiveMemTable, &entries) &&
-        entries > 0) {
-      layout.sorted_runs += 1;
-    }
-    uint64_t immutable = 0;
-    if (db_->GetIntProperty(cf(c), rocksdb::DB::Properties::kNumImmutableMemTable, &immutable)) {
-      layout.sorted_runs += immutable;
-    }
-  }
-  return layout;
-}
-
-absl::Status DatabaseImpl::Compact(bool all) {
-  if (mode_ != AccessMode::kReadWrite) {
-    return absl::FailedPreconditionError(absl::StrCat("compact ", dir_, ": opened read-only"));
-  }
-  SG_RETURN_IF_ERROR(Flush());
-  std::vector<int> families;
-  if (all) {
-    for (int c = 0; c < kNumCfs; ++c) families.push_back(c);
-  } else {
-    families = {kByHolder, kPropClaims, kPropSides};
-  }
-  auto merge = [this](int c) -> absl::Status {
-    rocksdb::CompactRangeOptions cro;
-    // Everything ends in the bottom level, one sorted run.
-    cro.change_level = false;
-    cro.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kIfHaveCompactionFilter;
-    return NoteWrite(FromRocks(db_->CompactRange(cro, cf(static_cast<Cf>(c)), nullptr, nullptr),
-                               absl::StrCat("compact ", std::string(kCfNames[c]), " of ", dir_)));
-  };
-  // The two biggest in parallel, as the bulk loader merges them.
-  absl::Status status;
-  for (size_t i = 0; i < families.size(); i += 2) {
-    if (i + 1 < families.size()) {
-      auto other = std::async(std::launch::async, [&] { return merge(families[i + 1]); });
-      status.Update(merge(families[i]));
-      status.Update(other.get());
-    } else {
-      status.Update(merge(families[i]));
-    }
-  }
-  return status;
 }
 
 }  // namespace stancegraph::engine

@@ -64,4 +64,12 @@ bool DecodeSides(std::string_view value, PropositionSides* s);
 // ingest_log:     ingested(8) -> first sequence of that write (8)
 // aliases:        normalised name -> entity id(8)
 
+// default (meta): named values.
+inline constexpr char kFormatVersionKey[] = "format_version";   // -> decimal text
+inline constexpr char kNextSequenceKey[] = "next_sequence";     // -> u64
+inline constexpr char kDocumentCountKey[] = "count/documents";  // -> u64
+inline constexpr char kMentionCountKey[] = "count/mentions";    // -> u64
+// + a name given to GetMeta/PutMeta -> its value.
+inline constexpr char kUserMetaPrefix[] = "user/";
+
 }  // namespace stancegraph::engine::keys

@@ -227,13 +227,13 @@ absl::Status DatabaseImpl::StageCounters(StagingState* state_out, Sink& sink) {
   }
   std::string v;
   keys::PutU64(&v, state.sequence);
-  sink.Put(kMeta, "next_sequence", v);
+  sink.Put(kMeta, keys::kNextSequenceKey, v);
   v.clear();
   keys::PutU64(&v, document_count_ + state.summary.documents_written);
-  sink.Put(kMeta, "count/documents", v);
+  sink.Put(kMeta, keys::kDocumentCountKey, v);
   v.clear();
   keys::PutU64(&v, mention_count_ + state.summary.mentions_written);
-  sink.Put(kMeta, "count/mentions", v);
+  sink.Put(kMeta, keys::kMentionCountKey, v);
   absl::flat_hash_set<schema::Timestamp> logged;
   for (const auto& [time, first] : state.ingest_starts) {
     // Only times some mention is stored at or after; several writes in one

@@ -38,22 +38,36 @@ class PyStore {
   TextImporter text_importer_;
 };
 
+// Runs `fn`, which returns an absl::StatusOr, without the GIL; returns its
+// value, or raises its error once the GIL is held again. Everything that
+// reads or writes the store goes through here.
+template <typename F>
+auto WithoutGil(F fn) {
+  decltype(fn()) result;
+  {
+    py::gil_scoped_release nogil;
+    result = fn();
+  }
+  return Unwrap(std::move(result));
+}
+
 // Runs `fn(db)` without the GIL and returns its JSON answer as Python.
 template <typename F>
 py::object Ask(StoreHandle& handle, F fn) {
-  absl::StatusOr<json> answer;
-  {
-    py::gil_scoped_release nogil;
-    answer = handle.Run(fn);
-  }
-  return ToPython(Unwrap(std::move(answer)));
+  return ToPython(WithoutGil([&] { return handle.Run(fn); }));
 }
 
 using Question = absl::StatusOr<json> (*)(engine::Database&, const QuestionOptions&);
 
-py::object AskQuestion(PyStore& s, Question q, const QuestionOptions& o) {
-  return Ask(*s.handle(), [&](engine::Database& db) { return q(db, o); });
-}
+// The questions of questions.h, bound under their Python names.
+struct NamedQuestion {
+  const char* name;
+  Question question;
+};
+constexpr NamedQuestion kQuestions[] = {
+    {"contradictions", Contradictions}, {"changes", Changes}, {"agreements", Agreements},
+    {"coalitions", Coalitions},         {"actors", Actors},   {"network", Network},
+};
 
 // Python's iterator over ClaimRows, reading a batch at a time without the GIL.
 class PyClaimRows {
@@ -63,12 +77,7 @@ class PyClaimRows {
   py::object Next() {
     ThrowIfError(rows_->CheckOpen());
     if (buffer_.empty() && !done_) {
-      absl::StatusOr<std::vector<json>> batch;
-      {
-        py::gil_scoped_release nogil;
-        batch = rows_->Next(kBatch);
-      }
-      std::vector<json> rows = Unwrap(std::move(batch));
+      std::vector<json> rows = WithoutGil([&] { return rows_->Next(kBatch); });
       if (rows.empty()) done_ = true;
       for (json& r : rows) buffer_.push_back(std::move(r));
     }
@@ -149,8 +158,8 @@ void BindStore(py::module_& m) {
       .def("__iter__", [](PyClaimRows& r) -> PyClaimRows& { return r; })
       .def("__next__", &PyClaimRows::Next);
 
-  py::class_<PyStore>(m, "StoreHandle", "An open store; see stancegraph.Store.")
-      .def_property_readonly("path", [](PyStore& s) { return s.handle()->path(); })
+  py::class_<PyStore> store(m, "StoreHandle", "An open store; see stancegraph.Store.");
+  store.def_property_readonly("path", [](PyStore& s) { return s.handle()->path(); })
       .def_property_readonly("read_only", [](PyStore& s) { return s.handle()->read_only(); })
       .def_property_readonly("closed", [](PyStore& s) { return s.handle()->closed(); })
       .def("close",
@@ -171,24 +180,8 @@ void BindStore(py::module_& m) {
            })
       .def("claims",
            [](PyStore& s, const ClaimQuery& q) {
-             absl::StatusOr<std::unique_ptr<ClaimRows>> rows;
-             {
-               py::gil_scoped_release nogil;
-               rows = ClaimRows::Start(s.handle(), q);
-             }
-             return PyClaimRows(Unwrap(std::move(rows)));
+             return PyClaimRows(WithoutGil([&] { return ClaimRows::Start(s.handle(), q); }));
            })
-      .def("contradictions",
-           [](PyStore& s, const QuestionOptions& o) { return AskQuestion(s, Contradictions, o); })
-      .def("changes",
-           [](PyStore& s, const QuestionOptions& o) { return AskQuestion(s, Changes, o); })
-      .def("agreements",
-           [](PyStore& s, const QuestionOptions& o) { return AskQuestion(s, Agreements, o); })
-      .def("coalitions",
-           [](PyStore& s, const QuestionOptions& o) { return AskQuestion(s, Coalitions, o); })
-      .def("actors", [](PyStore& s, const QuestionOptions& o) { return AskQuestion(s, Actors, o); })
-      .def("network",
-           [](PyStore& s, const QuestionOptions& o) { return AskQuestion(s, Network, o); })
       .def("stats", [](PyStore& s) {
         return Ask(*s.handle(), [](engine::Database& db) -> absl::StatusOr<json> {
           SG_ASSIGN_OR_RETURN(engine::Stats st, db.GetStats());
@@ -197,16 +190,17 @@ void BindStore(py::module_& m) {
                       {"mentions", st.mentions},         {"disk_bytes", st.disk_bytes}};
         });
       });
+  for (const NamedQuestion& q : kQuestions) {
+    store.def(q.name, [question = q.question](PyStore& s, const QuestionOptions& o) {
+      return Ask(*s.handle(), [&](engine::Database& db) { return question(db, o); });
+    });
+  }
 
   m.def(
       "open_store",
       [](const std::string& path, bool read_only) {
-        absl::StatusOr<std::shared_ptr<StoreHandle>> handle;
-        {
-          py::gil_scoped_release nogil;
-          handle = StoreHandle::Open(path, read_only);
-        }
-        return std::make_unique<PyStore>(Unwrap(std::move(handle)));
+        return std::make_unique<PyStore>(
+            WithoutGil([&] { return StoreHandle::Open(path, read_only); }));
       },
       py::arg("path"), py::arg("read_only") = false);
   m.def(

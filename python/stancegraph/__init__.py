@@ -194,13 +194,14 @@ class Store:
             paths = [paths]
         o = _core.FileImportOptions()
         o.format = format
-        o.source = _source_options(extractor, lexicon, extractor_timeout)
-        if max_document_bytes is not None:
-            o.source.max_document_bytes = _count(max_document_bytes, "max_document_bytes")
-        if max_sentence_bytes is not None:
-            o.source.max_sentence_bytes = _count(max_sentence_bytes, "max_sentence_bytes")
-        if max_html_depth is not None:
-            o.source.max_html_depth = _count(max_html_depth, "max_html_depth")
+        o.source = _source_options(
+            extractor,
+            lexicon,
+            extractor_timeout,
+            max_document_bytes=max_document_bytes,
+            max_sentence_bytes=max_sentence_bytes,
+            max_html_depth=max_html_depth,
+        )
         o.published = _time_text(published, "published")
         o.bulk = None if bulk is None else bool(bulk)
         o.max_errors = _count(max_errors, "max_errors")
@@ -282,9 +283,8 @@ class Store:
         is the quotes per holder and side; ``new_since`` keeps what mentions
         ingested at or after that time touch (the CLI's --since).
         """
-        o = self._options(filters, level=level, by_concept=by_concept, as_stated=as_stated)
-        o.evidence = _count(evidence, "evidence")
-        o.new_since = _time_text(new_since, "new_since")
+        o = self._options(filters, level=level, by_concept=by_concept, as_stated=as_stated,
+                          evidence=evidence, new_since=new_since)
         return _rows(self._handle.contradictions(o), as_dataframe)
 
     def changes(
@@ -305,9 +305,8 @@ class Store:
         that holds it (a person, else their organisation, else their state).
         Other options as in :meth:`contradictions`.
         """
-        o = self._options(filters, level=level, as_stated=as_stated)
-        o.evidence = _count(evidence, "evidence")
-        o.new_since = _time_text(new_since, "new_since")
+        o = self._options(filters, level=level, as_stated=as_stated, evidence=evidence,
+                          new_since=new_since)
         return _rows(self._handle.changes(o), as_dataframe)
 
     def agreements(
@@ -328,15 +327,8 @@ class Store:
         first. ``involving`` keeps the pairs with one of these holders (the
         CLI's --with); ``normalise`` is "none", "jaccard" or "cosine";
         ``min_count`` the fewest shared propositions on a pair."""
-        o = self._options(
-            filters,
-            level=level,
-            by_concept=by_concept,
-            as_stated=as_stated,
-            normalise=normalise,
-            min_count=min_count,
-        )
-        o.involving = _names(involving)
+        o = self._options(filters, level=level, by_concept=by_concept, as_stated=as_stated,
+                          normalise=normalise, min_count=min_count, involving=involving)
         return _rows(self._handle.agreements(o), as_dataframe)
 
     def coalitions(
@@ -354,15 +346,8 @@ class Store:
         """Groups of holders joined by agreement (``stancegraph query
         coalitions``): dicts ``coalition`` (1, 2, ...), ``size``,
         ``internal_agree`` and ``members`` ([{id, name}]), largest first."""
-        o = self._options(
-            filters,
-            level=level,
-            by_concept=by_concept,
-            as_stated=as_stated,
-            normalise=normalise,
-            min_count=min_count,
-        )
-        o.min_size = _count(min_size, "min_size")
+        o = self._options(filters, level=level, by_concept=by_concept, as_stated=as_stated,
+                          normalise=normalise, min_count=min_count, min_size=min_size)
         return _rows(self._handle.coalitions(o), as_dataframe)
 
     def actors(
@@ -381,15 +366,8 @@ class Store:
         query actors``): dicts ``holder``, ``betweenness``, ``degree``,
         ``strength``, ``agree_edges``, ``conflict_edges``, most central
         first. ``betweenness=False`` skips the costly part on large views."""
-        o = self._options(
-            filters,
-            level=level,
-            by_concept=by_concept,
-            as_stated=as_stated,
-            normalise=normalise,
-            min_count=min_count,
-        )
-        o.betweenness = bool(betweenness)
+        o = self._options(filters, level=level, by_concept=by_concept, as_stated=as_stated,
+                          normalise=normalise, min_count=min_count, betweenness=betweenness)
         return _rows(self._handle.actors(o), as_dataframe)
 
     def network(
@@ -422,16 +400,9 @@ class Store:
         ``{"kind", "nodes": [...], "edges": [...]}`` of the same data
         (``as_networkx=False`` always returns the dict).
         """
-        o = self._options(
-            filters,
-            level=level,
-            by_concept=by_concept,
-            as_stated=as_stated,
-            normalise=normalise,
-            min_count=min_count,
-        )
-        o.kind = str(kind)
-        o.keep_isolated = bool(keep_isolated)
+        o = self._options(filters, level=level, by_concept=by_concept, as_stated=as_stated,
+                          normalise=normalise, min_count=min_count, kind=kind,
+                          keep_isolated=keep_isolated)
         net = self._handle.network(o)
         if as_networkx is False:
             return net
@@ -443,15 +414,15 @@ class Store:
             return net
         return _to_networkx(networkx, net)
 
-    def _options(self, filters, *, level="auto", by_concept=False, as_stated=False,
-                 normalise="none", min_count=1):
+    def _options(self, filters, **options):
+        """The QuestionOptions of a question: its filters, and its own
+        keywords converted as _QUESTION_OPTIONS says, in the order given
+        (the first bad one raises); the ones not given keep the engine's
+        defaults, which are the signatures' defaults."""
         o = _core.QuestionOptions()
         o.filter = _filter_spec(filters)
-        o.level = str(level)
-        o.by_concept = bool(by_concept)
-        o.as_stated = bool(as_stated)
-        o.normalise = str(normalise)
-        o.min_count = _count(min_count, "min_count")
+        for name, value in options.items():
+            setattr(o, name, _QUESTION_OPTIONS[name](value, name))
         return o
 
 
@@ -505,6 +476,24 @@ def _time_text(value, name):
     )
 
 
+# The question keywords beside the filters: how each becomes the
+# QuestionOptions field of its name (python/src/questions.h).
+_QUESTION_OPTIONS = {
+    "level": lambda value, name: str(value),
+    "by_concept": lambda value, name: bool(value),
+    "as_stated": lambda value, name: bool(value),
+    "evidence": _count,
+    "new_since": _time_text,
+    "normalise": lambda value, name: str(value),
+    "min_count": _count,
+    "min_size": _count,
+    "betweenness": lambda value, name: bool(value),
+    "involving": lambda value, name: _names(value),
+    "kind": lambda value, name: str(value),
+    "keep_isolated": lambda value, name: bool(value),
+}
+
+
 def _filter_spec(filters):
     unknown = sorted(set(filters) - set(_FILTERS))
     if unknown:
@@ -543,11 +532,16 @@ def _default_lexicon_dir():
     return _os.path.normpath(candidate) if _os.path.isdir(candidate) else ""
 
 
-def _source_options(extractor, lexicon, timeout):
+def _source_options(extractor, lexicon, timeout, **limits):
+    """SourceOptions; ``limits`` (max_document_bytes, ...) that are None
+    keep the engine's defaults."""
     s = _core.SourceOptions()
     s.extractor_command = extractor or ""
     s.lexicon_dir = _os.fspath(lexicon) if lexicon else _default_lexicon_dir()
     s.extractor_timeout_seconds = _count(timeout, "extractor_timeout")
+    for name, value in limits.items():
+        if value is not None:
+            setattr(s, name, _count(value, name))
     return s
 
 

@@ -1,13 +1,12 @@
 // Queries from other processes keep answering while `stancegraph import` runs.
 #include <catch2/catch.hpp>
 
-#include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <fstream>
 
+#include "support/cli_child.h"
 #include "support/cli_runner.h"
 #include "support/temp_dir.h"
 
@@ -30,17 +29,7 @@ void WriteClaims(const std::string& path, int documents) {
 }
 
 pid_t StartImport(const std::string& db, const std::string& input) {
-  pid_t pid = fork();
-  if (pid == 0) {
-    int null = open("/dev/null", O_WRONLY);
-    dup2(null, STDOUT_FILENO);
-    dup2(null, STDERR_FILENO);
-    std::string bin = std::string(SG_BINARY_DIR) + "/cli/stancegraph";
-    execl(bin.c_str(), bin.c_str(), "import", "-q", "--db", db.c_str(), input.c_str(),
-          static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  return pid;
+  return StartStancegraph({"import", "-q", "--db", db, input});
 }
 
 }  // namespace

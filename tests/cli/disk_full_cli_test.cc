@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "support/claims_csv.h"
 #include "support/cli_runner.h"
 #include "support/temp_dir.h"
 
@@ -22,18 +23,6 @@ namespace {
 
 constexpr int kDocuments = 4000;
 constexpr int kRowsPerDocument = 3;
-
-void WriteClaims(const std::string& path) {
-  std::ofstream out(path);
-  out << "claim_id,holder,proposition_id,polarity,ts,doc_id\n";
-  int id = 0;
-  for (int d = 0; d < kDocuments; ++d) {
-    for (int r = 0; r < kRowsPerDocument; ++r) {
-      out << ++id << ",holder-" << (d * 7 + r * 13) % 301 << ",prop-" << (d * 3 + r) % 997 << ","
-          << ((d + r) % 3) - 1 << "," << 1577836800 + d * 60 + r << ",doc-" << d << "\n";
-    }
-  }
-}
 
 // A tmpfs at `dir`, in a mount namespace of this process (and the commands
 // it runs), so nothing stays mounted when the test ends. Empty when it
@@ -96,7 +85,10 @@ TEST_CASE("Commands on a full disk fail with a clear message and complete once s
     return;
   }
   const std::string input = tmp / "claims.csv";
-  WriteClaims(input);
+  WriteClaimsCsv(input, {.documents = kDocuments,
+                         .rows_per_document = kRowsPerDocument,
+                         .holders = 301,
+                         .propositions = 997});
   const std::string db = disk + "/db";
   const size_t mentions = kDocuments * kRowsPerDocument;
 

@@ -1,10 +1,8 @@
 // Long imports as a user sees them on a terminal: a progress line with how
 // far through the input and how fast, and Ctrl-C stopping with a line that
 // says what is stored and that the same command continues.
-#include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -14,17 +12,17 @@
 #include <thread>
 
 #include "nlohmann/json.hpp"
+#include "support/cli_child.h"
 #include "support/cli_runner.h"
 #include "support/temp_dir.h"
 
 using stancegraph::testing::CliResult;
 using stancegraph::testing::RunCli;
+using stancegraph::testing::StancegraphBinary;
 using stancegraph::testing::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string Stancegraph() { return std::string(SG_BINARY_DIR) + "/cli/stancegraph"; }
 
 // `n` short articles, one file each, every one with a stance the extractor finds.
 void WriteArticles(const std::string& dir, int n) {
@@ -52,7 +50,7 @@ TEST_CASE("import on a terminal shows bytes read of the total, a percentage and 
   TempDir tmp;
   WriteArticles(tmp / "articles", 200);
   // `script` gives the import a terminal; its output is what the user sees.
-  const std::string cmd = "script -qec \"" + Stancegraph() + " import --db '" + (tmp / "db") +
+  const std::string cmd = "script -qec \"" + StancegraphBinary() + " import --db '" + (tmp / "db") +
                           "' '" + (tmp / "articles") + "'\" /dev/null";
   CliResult r = stancegraph::testing::RunExecutable("sh", "-c '" + cmd + "'");
   INFO(r.out << r.err);
@@ -70,16 +68,8 @@ TEST_CASE("Ctrl-C stops an import with what is stored, and the same command cont
   constexpr int kArticles = 3000;
   WriteArticles(tmp / "articles", kArticles);
   const std::string db = tmp / "db";
-  pid_t pid = fork();
-  if (pid == 0) {
-    int err = open((tmp / "err").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    dup2(err, STDERR_FILENO);
-    std::string bin = Stancegraph();
-    std::string input = tmp / "articles";
-    const char* argv[] = {bin.c_str(), "import", "--db", db.c_str(), input.c_str(), nullptr};
-    execv(bin.c_str(), const_cast<char* const*>(argv));
-    _exit(127);
-  }
+  pid_t pid = stancegraph::testing::StartStancegraph({"import", "--db", db, tmp / "articles"},
+                                                     {.out = "", .err = tmp / "err"});
   // Interrupt once the store exists and writes have begun.
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   while (!fs::exists(db + "/CURRENT") && std::chrono::steady_clock::now() < deadline) {
@@ -87,8 +77,7 @@ TEST_CASE("Ctrl-C stops an import with what is stored, and the same command cont
   }
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   REQUIRE(kill(pid, SIGINT) == 0);
-  int status = 0;
-  REQUIRE(waitpid(pid, &status, 0) == pid);
+  const int status = stancegraph::testing::WaitFor(pid);
   const std::string err = stancegraph::testing::ReadFile(tmp / "err");
   INFO(err);
   if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {

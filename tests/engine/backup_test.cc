@@ -11,6 +11,7 @@
 #include "stancegraph/engine/check.h"
 #include "stancegraph/engine/database.h"
 #include "support/claims_builder.h"
+#include "support/engine_probe.h"
 #include "support/temp_dir.h"
 
 using namespace stancegraph;
@@ -34,15 +35,13 @@ uint64_t VerifyBackup(const std::string& dir) {
   auto db = Database::Open({.create_if_missing = false, .mode = AccessMode::kReadOnly}, dir);
   INFO(db.status().ToString());
   REQUIRE(db.ok());
-  auto report = engine::CheckConsistency(**db, {});
-  REQUIRE(report.ok());
-  for (const auto& p : report->problems) UNSCOPED_INFO(p.family << " [" << p.key << "] " << p.message);
-  REQUIRE(report->consistent());
-  CHECK(report->mentions == 2 * report->documents);
+  const engine::CheckReport report = testing::ConsistencyReport(**db);
+  REQUIRE(report.consistent());
+  CHECK(report.mentions == 2 * report.documents);
   auto stats = (*db)->GetStats();
   REQUIRE(stats.ok());
-  CHECK(stats->documents == report->documents);
-  return report->documents;
+  CHECK(stats->documents == report.documents);
+  return report.documents;
 }
 
 }  // namespace

@@ -3,7 +3,6 @@
 #include <string>
 #include <vector>
 
-#include "stancegraph/engine/check.h"
 #include "stancegraph/engine/database.h"
 #include "support/claims_builder.h"
 #include "support/engine_probe.h"
@@ -38,12 +37,7 @@ std::vector<schema::DocumentClaims> Wires(int n) {
   return docs;
 }
 
-void RequireConsistent(Database& db) {
-  auto report = engine::CheckConsistency(db);
-  REQUIRE(report.ok());
-  for (const auto& p : report->problems) UNSCOPED_INFO(p.family << " " << p.key << ": " << p.message);
-  CHECK(report->consistent());
-}
+void RequireConsistent(Database& db) { CHECK(testing::ConsistencyReport(db).consistent()); }
 
 // A chunk every few documents.
 constexpr engine::BulkLoadOptions kSmallChunks{.chunk_bytes = 2000};

@@ -4,25 +4,27 @@
 // the set without duplicates. Needs the built cli/stancegraph.
 #include <catch2/catch.hpp>
 
-#include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <random>
+#include <string>
 #include <thread>
+#include <vector>
 
-#include "stancegraph/engine/check.h"
 #include "stancegraph/engine/database.h"
+#include "support/claims_csv.h"
+#include "support/cli_child.h"
+#include "support/engine_probe.h"
 #include "support/temp_dir.h"
 
 using namespace stancegraph;
 using engine::AccessMode;
 using engine::Database;
 using testing::TempDir;
+using testing::WaitFor;
 
 namespace {
 
@@ -37,42 +39,11 @@ constexpr int kKillsPerMode = 6;
 constexpr int kKillsPerMode = 20;
 #endif
 
-std::string Stancegraph() { return std::string(SG_BINARY_DIR) + "/cli/stancegraph"; }
-
-// A claims CSV whose documents each have kRowsPerDocument consecutive rows.
-void WriteClaims(const std::string& path) {
-  std::ofstream out(path);
-  out << "claim_id,holder,proposition_id,polarity,ts,doc_id\n";
-  int id = 0;
-  for (int d = 0; d < kDocuments; ++d) {
-    for (int r = 0; r < kRowsPerDocument; ++r) {
-      out << ++id << ",holder-" << (d * 7 + r * 13) % 501 << ",prop-" << (d * 3 + r) % 1999 << ","
-          << ((d + r) % 3) - 1 << "," << 1577836800 + d * 60 + r << ",doc-" << d << "\n";
-    }
-  }
-}
-
 pid_t StartImport(const std::string& db, const std::string& input, bool bulk) {
-  pid_t pid = fork();
-  if (pid == 0) {
-    int null = open("/dev/null", O_WRONLY);
-    dup2(null, STDOUT_FILENO);
-    dup2(null, STDERR_FILENO);
-    std::string bin = Stancegraph();
-    std::vector<const char*> argv = {bin.c_str(), "import", "-q", "--db", db.c_str()};
-    if (bulk) argv.push_back("--bulk");
-    argv.push_back(input.c_str());
-    argv.push_back(nullptr);
-    execv(bin.c_str(), const_cast<char* const*>(argv.data()));
-    _exit(127);
-  }
-  return pid;
-}
-
-int Wait(pid_t pid) {
-  int status = 0;
-  REQUIRE(waitpid(pid, &status, 0) == pid);
-  return status;
+  std::vector<std::string> args = {"import", "-q", "--db", db};
+  if (bulk) args.push_back("--bulk");
+  args.push_back(input);
+  return testing::StartStancegraph(args);
 }
 
 // The database opens, is consistent and every stored document is whole.
@@ -88,10 +59,8 @@ int VerifyWhole(const std::string& dir) {
   }
   INFO(db.status().ToString());
   REQUIRE(db.ok());
-  auto report = engine::CheckConsistency(**db, {});
-  REQUIRE(report.ok());
-  for (const auto& p : report->problems) UNSCOPED_INFO(p.family << " [" << p.key << "] " << p.message);
-  REQUIRE(report->consistent());
+  const engine::CheckReport report = testing::ConsistencyReport(**db);
+  REQUIRE(report.consistent());
   int documents = 0;
   for (auto it = (*db)->Documents(); it->Valid(); it->Next()) {
     int mentions = 0;
@@ -100,18 +69,21 @@ int VerifyWhole(const std::string& dir) {
     REQUIRE(mentions == kRowsPerDocument);
     ++documents;
   }
-  CHECK(report->documents == static_cast<uint64_t>(documents));
-  CHECK(report->mentions == static_cast<uint64_t>(documents) * kRowsPerDocument);
+  CHECK(report.documents == static_cast<uint64_t>(documents));
+  CHECK(report.mentions == static_cast<uint64_t>(documents) * kRowsPerDocument);
   return documents;
 }
 
 void RunKills(bool bulk) {
   TempDir tmp;
   const std::string input = tmp / "claims.csv";
-  WriteClaims(input);
+  testing::WriteClaimsCsv(input, {.documents = kDocuments,
+                                  .rows_per_document = kRowsPerDocument,
+                                  .holders = 501,
+                                  .propositions = 1999});
   // An uninterrupted import tells how long one takes, to place the kills.
   auto start = std::chrono::steady_clock::now();
-  int status = Wait(StartImport(tmp / "reference.db", input, bulk));
+  int status = WaitFor(StartImport(tmp / "reference.db", input, bulk));
   REQUIRE(WIFEXITED(status));
   REQUIRE(WEXITSTATUS(status) == 0);
   const auto full = std::chrono::steady_clock::now() - start;
@@ -133,13 +105,13 @@ void RunKills(bool bulk) {
       std::this_thread::sleep_for(std::chrono::microseconds(moment(rng)));
       if (waitpid(pid, &status, WNOHANG) == pid) break;  // finished first
       REQUIRE(kill(pid, SIGKILL) == 0);
-      status = Wait(pid);
+      status = WaitFor(pid);
       if (!WIFSIGNALED(status)) break;  // finished as the signal came
       ++kills;
       int stored = VerifyWhole(db);
       if (stored > 0 && stored < kDocuments) ++partial;
     }
-    status = Wait(StartImport(db, input, bulk));
+    status = WaitFor(StartImport(db, input, bulk));
     REQUIRE(WIFEXITED(status));
     REQUIRE(WEXITSTATUS(status) == 0);
     REQUIRE(VerifyWhole(db) == kDocuments);

@@ -37,6 +37,32 @@ schema::DocumentClaims Memo(const std::string& source) {
       .Build();
 }
 
+// What a creation killed partway leaves in `dir`: a RocksDB store with the
+// column families `families` besides "default", all empty, and no format
+// stamp.
+void CreateUnfinishedStore(const std::string& dir, const std::vector<std::string>& families) {
+  rocksdb::Options options;
+  options.create_if_missing = true;
+  rocksdb::DB* raw = nullptr;
+  REQUIRE(rocksdb::DB::Open(options, dir, &raw).ok());
+  std::unique_ptr<rocksdb::DB> db(raw);
+  for (const std::string& name : families) {
+    rocksdb::ColumnFamilyHandle* family = nullptr;
+    REQUIRE(db->CreateColumnFamily({}, name, &family).ok());
+    REQUIRE(db->DestroyColumnFamilyHandle(family).ok());
+  }
+}
+
+// Readers are refused the unfinished store in `dir` with how to finish it,
+// and a writer's Open finishes it.
+void RequireRefusedToReadersUntilAWriterOpens(const std::string& dir) {
+  auto reader =
+      Database::Open({.create_if_missing = false, .mode = engine::AccessMode::kReadOnly}, dir);
+  REQUIRE(absl::IsFailedPrecondition(reader.status()));
+  CHECK(reader.status().message().find("was being created") != std::string::npos);
+  REQUIRE(Database::Open({.create_if_missing = false}, dir).ok());
+}
+
 }  // namespace
 
 TEST_CASE("A written document can be read back with its claims", "[engine]") {
@@ -339,43 +365,16 @@ TEST_CASE("Each mention records what it changed, and each proposition its sides"
 TEST_CASE("A store whose creation was cut short is refused to readers with how to finish it",
           "[engine]") {
   TempDir tmp;
-  const std::string dir = tmp / "db";
-  {
-    // What a kill between RocksDB's creation and our column families leaves.
-    rocksdb::Options options;
-    options.create_if_missing = true;
-    rocksdb::DB* raw = nullptr;
-    REQUIRE(rocksdb::DB::Open(options, dir, &raw).ok());
-    rocksdb::ColumnFamilyHandle* docs = nullptr;
-    REQUIRE(raw->CreateColumnFamily({}, "docs", &docs).ok());
-    REQUIRE(raw->DestroyColumnFamilyHandle(docs).ok());
-    delete raw;
-  }
-  auto reader = Database::Open({.create_if_missing = false, .mode = engine::AccessMode::kReadOnly}, dir);
-  REQUIRE(absl::IsFailedPrecondition(reader.status()));
-  CHECK(reader.status().message().find("was being created") != std::string::npos);
-  auto writer = Database::Open({.create_if_missing = false}, dir);
-  REQUIRE(writer.ok());
+  // Killed between RocksDB's creation and our column families.
+  CreateUnfinishedStore(tmp / "db", {"docs"});
+  RequireRefusedToReadersUntilAWriterOpens(tmp / "db");
 }
 
 TEST_CASE("A store killed before its format was stamped is refused to readers the same way",
           "[engine]") {
   TempDir tmp;
-  const std::string dir = tmp / "db";
-  {
-    rocksdb::DBOptions options;
-    options.create_if_missing = true;
-    options.create_missing_column_families = true;
-    std::vector<rocksdb::ColumnFamilyDescriptor> families;
-    for (std::string_view name : engine::kCfNames) families.emplace_back(std::string(name), rocksdb::ColumnFamilyOptions());
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    rocksdb::DB* raw = nullptr;
-    REQUIRE(rocksdb::DB::Open(options, dir, families, &handles, &raw).ok());
-    for (auto* h : handles) REQUIRE(raw->DestroyColumnFamilyHandle(h).ok());
-    delete raw;
-  }
-  auto reader = Database::Open({.create_if_missing = false, .mode = engine::AccessMode::kReadOnly}, dir);
-  REQUIRE(absl::IsFailedPrecondition(reader.status()));
-  CHECK(reader.status().message().find("was being created") != std::string::npos);
-  REQUIRE(Database::Open({.create_if_missing = false}, dir).ok());
+  // Killed after our column families were made, before the format stamp.
+  CreateUnfinishedStore(
+      tmp / "db", std::vector<std::string>(engine::kCfNames.begin() + 1, engine::kCfNames.end()));
+  RequireRefusedToReadersUntilAWriterOpens(tmp / "db");
 }

@@ -23,6 +23,7 @@
 #include "stancegraph/engine/rebuild.h"
 #include "stancegraph/engine/storage_fault.h"
 #include "support/claims_builder.h"
+#include "support/engine_probe.h"
 #include "support/fault_fs.h"
 #include "support/temp_dir.h"
 
@@ -160,11 +161,8 @@ int VerifyWhole(const std::string& dir) {
   if (absl::IsNotFound(db.status())) return 0;  // failed before it was created
   INFO(db.status());
   REQUIRE(db.ok());
-  auto report = engine::CheckConsistency(**db, {});
-  REQUIRE(report.ok());
-  for (const auto& p : report->problems)
-    UNSCOPED_INFO(p.family << " [" << p.key << "] " << p.message);
-  REQUIRE(report->consistent());
+  const engine::CheckReport report = testing::ConsistencyReport(**db);
+  REQUIRE(report.consistent());
   int documents = 0;
   for (const auto& d : Documents()) {
     auto has = (*db)->HasDocument(d.document.id);
@@ -176,7 +174,7 @@ int VerifyWhole(const std::string& dir) {
     REQUIRE(mentions == kMentionsPerDocument);
     ++documents;
   }
-  CHECK(report->documents == static_cast<uint64_t>(documents));
+  CHECK(report.documents == static_cast<uint64_t>(documents));
   return documents;
 }
 

@@ -5,10 +5,8 @@
 // watermark); running the same command again continues and completes.
 // Ctrl-C stops it with a line saying how to continue. Needs the built
 // cli/stancegraph.
-#include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -19,11 +17,15 @@
 #include "nlohmann/json.hpp"
 #include "reextract_fixture.h"
 #include "stancegraph/query/report_watermark.h"
+#include "support/claims_csv.h"
+#include "support/cli_child.h"
 #include "support/cli_runner.h"
 #include "support/temp_dir.h"
 
 using namespace stancegraph;
+using testing::ExitedWith;
 using testing::TempDir;
+using testing::WaitFor;
 namespace fs = std::filesystem;
 
 namespace {
@@ -36,8 +38,6 @@ constexpr int kKills = 6;
 #else
 constexpr int kKills = 12;
 #endif
-
-std::string Stancegraph() { return std::string(SG_BINARY_DIR) + "/cli/stancegraph"; }
 
 // What identifies a whole store: its counts and its watermark.
 struct Shape {
@@ -61,15 +61,9 @@ void MakeStore(const TempDir& tmp, const std::string& dir) {
                                         "2024-03-" + std::string(day.size() == 1 ? "0" : "") + day,
                                         kCountries[i % n], kCountries[(i * 7 + 3) % n]));
   }
-  std::string csv = "claim_id,holder,proposition_id,polarity,ts,doc_id\n";
-  for (int d = 0, id = 0; d < kClaimDocuments; ++d) {
-    for (int r = 0; r < 3; ++r) {
-      csv += std::to_string(++id) + ",holder-" + std::to_string((d * 7 + r * 13) % 51) + ",prop-" +
-             std::to_string((d * 3 + r) % 199) + "," + std::to_string((d + r) % 3 - 1) + "," +
-             std::to_string(1577836800 + d * 60 + r) + ",doc-" + std::to_string(d) + "\n";
-    }
-  }
-  testing::WriteFile(tmp / "claims.csv", csv);
+  testing::WriteClaimsCsv(
+      tmp / "claims.csv",
+      {.documents = kClaimDocuments, .rows_per_document = 3, .holders = 51, .propositions = 199});
   testing::ImportInto(dir, {tmp / "articles"});
   {
     auto db = engine::Database::Open({.create_if_missing = false}, dir);
@@ -91,28 +85,10 @@ std::string Listing(const std::string& dir) {
 std::string StderrOf(const std::string& dir) { return dir + ".stderr"; }
 
 pid_t StartReextract(const std::string& dir, const std::string& lexicons) {
-  pid_t pid = fork();
-  if (pid == 0) {
-    int null = open("/dev/null", O_WRONLY);
-    int err = open(StderrOf(dir).c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-    dup2(null, STDOUT_FILENO);
-    dup2(err, STDERR_FILENO);
-    setenv("STANCEGRAPH_LEXICONS", lexicons.c_str(), 1);
-    std::string bin = Stancegraph();
-    const char* argv[] = {bin.c_str(), "reextract", "-q", "--db", dir.c_str(), nullptr};
-    execv(bin.c_str(), const_cast<char* const*>(argv));
-    _exit(127);
-  }
-  return pid;
+  return testing::StartStancegraph(
+      {"reextract", "-q", "--db", dir},
+      {.err = StderrOf(dir), .env = {{"STANCEGRAPH_LEXICONS", lexicons}}});
 }
-
-int Wait(pid_t pid) {
-  int status = 0;
-  REQUIRE(waitpid(pid, &status, 0) == pid);
-  return status;
-}
-
-bool ExitedWith(int status, int code) { return WIFEXITED(status) && WEXITSTATUS(status) == code; }
 
 // `stancegraph check` passes; returns the store's counts and watermark.
 Shape Verify(const std::string& dir) {
@@ -147,7 +123,7 @@ TEST_CASE("A reextract killed at random moments leaves the old or the new store 
   const std::string reference = tmp / "reference";
   fs::copy(original, reference, fs::copy_options::recursive);
   auto start = std::chrono::steady_clock::now();
-  REQUIRE(ExitedWith(Wait(StartReextract(reference, tmp / "lexicons")), 0));
+  REQUIRE(ExitedWith(WaitFor(StartReextract(reference, tmp / "lexicons")), 0));
   const auto full = std::chrono::steady_clock::now() - start;
   const Shape new_shape = Verify(reference);
   REQUIRE(new_shape.documents == old_shape.documents);
@@ -176,7 +152,7 @@ TEST_CASE("A reextract killed at random moments leaves the old or the new store 
       int status = 0;
       if (waitpid(pid, &status, WNOHANG) == pid) break;  // finished first
       REQUIRE(kill(pid, SIGKILL) == 0);
-      if (!WIFSIGNALED(Wait(pid))) break;  // finished as the signal came
+      if (!WIFSIGNALED(WaitFor(pid))) break;  // finished as the signal came
       ++kills;
       const Shape shape = Verify(dir);
       INFO("after kill " << kills << ": " << shape.documents << " documents, " << shape.mentions
@@ -185,7 +161,7 @@ TEST_CASE("A reextract killed at random moments leaves the old or the new store 
       ++(shape == old_shape ? old_seen : new_seen);
       if (fs::exists(dir + ".rebuild/REBUILDING")) ++resumable;
     }
-    const int status = Wait(StartReextract(dir, tmp / "lexicons"));
+    const int status = WaitFor(StartReextract(dir, tmp / "lexicons"));
     INFO("the runs said: " << testing::ReadFile(StderrOf(dir)));
     INFO("the store and its rebuild hold: " << Listing(dir) << " | " << Listing(dir + ".rebuild"));
     REQUIRE(ExitedWith(status, 0));
@@ -210,22 +186,15 @@ TEST_CASE("A reextract stopped with Ctrl-C says how far it got and the same comm
   testing::WriteGrumbleLexicon(tmp / "lexicons");
   const Shape old_shape = Verify(dir);
   // Interrupt as soon as the first documents are in the new store.
-  pid_t pid = fork();
-  if (pid == 0) {
-    int err = open((tmp / "err").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    dup2(err, STDERR_FILENO);
-    setenv("STANCEGRAPH_LEXICONS", (tmp / "lexicons").c_str(), 1);
-    std::string bin = Stancegraph();
-    const char* argv[] = {bin.c_str(), "reextract", "--db", dir.c_str(), nullptr};
-    execv(bin.c_str(), const_cast<char* const*>(argv));
-    _exit(127);
-  }
+  pid_t pid = testing::StartStancegraph(
+      {"reextract", "--db", dir},
+      {.out = "", .err = tmp / "err", .env = {{"STANCEGRAPH_LEXICONS", tmp / "lexicons"}}});
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   while (!fs::exists(dir + ".rebuild/CURRENT") && std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   REQUIRE(kill(pid, SIGINT) == 0);
-  const int status = Wait(pid);
+  const int status = WaitFor(pid);
   const std::string err = testing::ReadFile(tmp / "err");
   INFO(err);
   if (ExitedWith(status, 0)) {

@@ -11,9 +11,9 @@
 #include <thread>
 
 #include "reextract_fixture.h"
-#include "stancegraph/engine/check.h"
 #include "stancegraph/query/report_watermark.h"
 #include "stancegraph/schema/ids.h"
+#include "support/engine_probe.h"
 #include "support/temp_dir.h"
 
 using namespace stancegraph;
@@ -59,13 +59,7 @@ std::map<schema::DocumentId, schema::Timestamp> IngestTimes(Database& db) {
   return out;
 }
 
-void RequireConsistent(Database& db) {
-  auto report = engine::CheckConsistency(db);
-  REQUIRE(report.ok());
-  for (const auto& p : report->problems)
-    UNSCOPED_INFO(p.family << " [" << p.key << "] " << p.message);
-  REQUIRE(report->consistent());
-}
+void RequireConsistent(Database& db) { REQUIRE(testing::ConsistencyReport(db).consistent()); }
 
 bool HasHolder(Database& db, const std::string& name) {
   return db.ClaimsOfHolder(schema::MakeEntityId(name))->Valid();

@@ -49,9 +49,12 @@ inline CliResult RunProgram(const std::string& program, const std::string& args,
   return RunExecutable(std::string(SG_BINARY_DIR) + "/" + program, args, stdin_file, cwd);
 }
 
+// The built `stancegraph`.
+inline std::string StancegraphBinary() { return std::string(SG_BINARY_DIR) + "/cli/stancegraph"; }
+
 inline CliResult RunCli(const std::string& args, const std::string& stdin_file = "/dev/null",
                         const std::string& cwd = "") {
-  return RunProgram("cli/stancegraph", args, stdin_file, cwd);
+  return RunExecutable(StancegraphBinary(), args, stdin_file, cwd);
 }
 
 inline std::string Fixture(const std::string& name) {

@@ -1,12 +1,13 @@
 // Reading back what the engine derived from written documents: the novelty
-// each mention recorded, and a proposition's sides.
+// each mention recorded, a proposition's sides, and whether the whole store
+// is consistent.
 #pragma once
 
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
+#include "stancegraph/engine/check.h"
 #include "stancegraph/engine/database.h"
 #include "stancegraph/schema/ids.h"
 
@@ -35,6 +36,18 @@ inline engine::PropositionSides SidesOf(engine::Database& db, const std::string&
   REQUIRE(sides.ok());
   REQUIRE(sides->size() == 1);
   return (*sides)[0];
+}
+
+// CheckConsistency over all of `db` (REQUIRE: it runs to the end). The
+// problems found are given to the next assertion, which is the caller's on
+// report.consistent().
+inline engine::CheckReport ConsistencyReport(engine::Database& db) {
+  auto report = engine::CheckConsistency(db, {});
+  REQUIRE(report.ok());
+  for (const auto& p : report->problems) {
+    UNSCOPED_INFO(p.family << " [" << p.key << "] " << p.message);
+  }
+  return *std::move(report);
 }
 
 }  // namespace stancegraph::testing

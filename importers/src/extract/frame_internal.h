@@ -1,5 +1,6 @@
-// Private to the frame parser: the parser's state and its two halves,
-// clauses (frame_clause.cc) and noun phrases (frame_noun.cc).
+// Private to the frame parser: the parser's state and its parts, clauses
+// (frame_clause.cc), their verbs (frame_verb.cc) and noun phrases
+// (frame_noun.cc).
 #pragma once
 
 #include <cstdint>
@@ -33,19 +34,23 @@ class Parser {
   // Parses a clause in [b, e) into frame_, with `controller` as the agent
   // when it has no subject. Returns false when no predicate was found.
   bool Clause(uint32_t b, uint32_t e, int controller);
-  bool Verbal(uint32_t b, uint32_t subject_last, uint32_t verb_first, uint32_t verb, uint32_t e,
-              int controller);
   // Where the verb group of the clause [b, e) starts and its main verb; false when none.
   bool FindVerbGroup(uint32_t b, uint32_t e, uint32_t* group_first, uint32_t* verb) const;
+  // Adds the prepositional phrases of [b, e) as arguments (entities and, for
+  // core prepositions, terms) or nested events.
+  void Complements(uint32_t b, uint32_t e, bool passive);
+
+  // frame_verb.cc
+  // Parses the clause [b, e) around its verb group [verb_first, verb]; its
+  // subject is [b, subject_last).
+  bool Verbal(uint32_t b, uint32_t subject_last, uint32_t verb_first, uint32_t verb, uint32_t e,
+              int controller);
   // A lexicon phrase starting at verb token k ("pull out", "lie about"): its
   // lemma and the token after it.
   std::string VerbPhrase(uint32_t k, uint32_t e, uint32_t* after) const;
   // A stance cue of the lexicon used as a verb at k ("backs", "calls for"),
   // or nullptr; *end is the token after it.
   const Cue* CueAt(uint32_t k, uint32_t e, uint32_t* end) const;
-  // Adds the prepositional phrases of [b, e) as arguments (entities and, for
-  // core prepositions, terms) or nested events.
-  void Complements(uint32_t b, uint32_t e, bool passive);
 
   // frame_noun.cc
   NounPhrase ParseNounPhrase(uint32_t b, uint32_t e) const;
