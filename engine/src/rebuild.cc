@@ -166,6 +166,21 @@ bool OnlyInfoLogs(const std::string& dir) {
   return !ec;
 }
 
+// Deletes a marked rebuild directory with its mark last, so a kill part way
+// leaves a directory the next run still knows as a rebuild (and deletes).
+void RemoveAllButMark(const std::string& dir, std::error_code& ec) {
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    if (e.path().filename() == kMarkName) continue;
+    fs::remove_all(e.path(), ec);
+    if (ec) return;
+  }
+}
+
+void RemoveMarkedLast(const std::string& dir, std::error_code& ec) {
+  RemoveAllButMark(dir, ec);
+  if (!ec) fs::remove_all(dir, ec);
+}
+
 // `dir` without symbolic links or a trailing separator: the directory the
 // exchange works on. NotFound when it does not exist.
 absl::StatusOr<std::string> Resolve(const std::string& dir) {
@@ -256,15 +271,24 @@ class RebuildImpl final : public Rebuild {
       if (fs::exists(mark, ec)) {
         bool busy = false;
         SG_ASSIGN_OR_RETURN(mark_lock_, FileLock::Acquire(mark, /*create=*/false, &busy));
-        if (!fs::exists(target_path_ + "/CURRENT", ec)) return absl::OkStatus();
+        if (!fs::exists(target_path_ + "/CURRENT", ec)) {
+          // No database yet, or what a deletion killed part way left of one:
+          // start it afresh.
+          RemoveAllButMark(target_path_, ec);
+          if (ec) {
+            return absl::InternalError(absl::StrCat("clear ", target_path_, ": ", ec.message()));
+          }
+          return absl::OkStatus();
+        }
         std::optional<std::string> format = StoredFormatOf(target_path_);
         if (format == std::to_string(kFormatVersion)) {
           resumed_ = true;
           return absl::OkStatus();
         }
-        // Begun by a stancegraph of another format: of no use to this one.
+        // Begun by a stancegraph of another format, or killed before its
+        // format stamp: of no use to this one.
         mark_lock_.Release();
-        fs::remove_all(target_path_, ec);
+        RemoveMarkedLast(target_path_, ec);
         if (ec) {
           return absl::InternalError(absl::StrCat("delete ", target_path_, ": ", ec.message()));
         }
