@@ -255,6 +255,32 @@ TEST_CASE("A rebuild of a directory without a store is NotFound", "[engine][rebu
   CHECK_FALSE(Exists(tmp / "empty.rebuild"));
 }
 
+TEST_CASE("A marked new store whose deletion was cut short is started over",
+          "[engine][rebuild]") {
+  // Deleting a stale new store removes the mark last; a kill part way
+  // leaves the mark beside some of the store's files, CURRENT perhaps gone.
+  TempDir tmp;
+  const std::string dir = tmp / "db";
+  MakeStore(dir, "old", 1);
+  MakeStore(dir + ".rebuild", "stale", 2);
+  std::ofstream(dir + ".rebuild/REBUILDING") << "mark\n";
+  fs::remove(dir + ".rebuild/CURRENT");
+  // A file of the stale store no new one would have.
+  const std::string leftover = dir + ".rebuild/000999.sst";
+  std::ofstream(leftover) << "part of a deleted table\n";
+  {
+    auto r = Rebuild::Begin(dir);
+    REQUIRE(r.ok());
+    CHECK_FALSE((*r)->resumed());
+    CHECK((*r)->target().GetStats()->documents == 0);
+    CHECK_FALSE(Exists(leftover));  // the stale files are gone
+    CopyAll(**r);
+    REQUIRE((*r)->Commit().ok());
+  }
+  CHECK_FALSE(Exists(dir + ".rebuild"));
+  CHECK(Sources(dir) == std::vector<std::string>{"old-0"});
+}
+
 TEST_CASE("A partial new store of another format is started over", "[engine][rebuild]") {
   TempDir tmp;
   const std::string dir = tmp / "db";
