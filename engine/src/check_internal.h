@@ -45,6 +45,8 @@ class Checker {
   absl::Status CheckClaims();
   absl::Status CheckClaimIndex(Cf c);
   absl::Status CheckPropositionSides();
+  // The records of what each write changed (keys::kWriteChangesPrefix).
+  absl::Status CheckWriteChanges();
   absl::Status CheckMentions();
   absl::Status CheckMention(std::string_view key, std::string_view value);
   // The mention's entry in index `c` exists under `key` with `value`.

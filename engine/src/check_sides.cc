@@ -1,5 +1,7 @@
 // Checker::CheckPropositionSides: the per-proposition side counts agree with
-// the canonical claims, in both directions.
+// the canonical claims, in both directions; and the writes' records of what
+// they changed are well formed.
+#include <algorithm>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -73,7 +75,36 @@ absl::Status Checker::CheckPropositionSides() {
     Problem(kPropSides, Id("prop", counted[next].prop),
             absl::StrCat("is missing; the claims say ", describe(counted[next].sides)));
   }
-  return absl::OkStatus();
+  return CheckWriteChanges();
+}
+
+absl::Status Checker::CheckWriteChanges() {
+  // In sequence order, each past the one before and within the stored
+  // mentions, its propositions sorted.
+  uint64_t end = 0;
+  const std::string_view prefix = keys::kWriteChangesPrefix;
+  return Scan(kMeta, [&](std::string_view k, std::string_view v) -> absl::Status {
+    if (!k.starts_with(prefix)) return absl::OkStatus();
+    ++report_.index_entries;
+    WriteChanges c;
+    if (!keys::DecodeWriteChanges(k, v, &c)) {
+      Problem(kMeta, Hex(k), "malformed record of what a write changed");
+      return absl::OkStatus();
+    }
+    const std::string where = absl::StrCat(keys::kWriteChangesPrefix, c.first_sequence);
+    if (c.first_sequence < end) {
+      Problem(kMeta, where, absl::StrCat("overlaps the write before it, which ends at ", end));
+    }
+    if (c.end_sequence > next_sequence_) {
+      Problem(kMeta, where, absl::StrCat("ends at ", c.end_sequence, ", past next_sequence ",
+                                         next_sequence_));
+    }
+    if (!std::is_sorted(c.propositions.begin(), c.propositions.end())) {
+      Problem(kMeta, where, "names its propositions out of order");
+    }
+    end = std::max(end, c.end_sequence);
+    return absl::OkStatus();
+  });
 }
 
 }  // namespace stancegraph::engine::check

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <system_error>
+#include <thread>
 
 #include "absl/strings/str_cat.h"
 #include "fault_listener.h"
@@ -147,18 +148,17 @@ absl::StatusOr<uint64_t> DatabaseImpl::SequenceAt(schema::Timestamp t, const Rea
   return ro.snapshot != nullptr ? ro.snapshot->next_sequence() : NextSequence();
 }
 
-absl::StatusOr<std::vector<PropositionSides>> DatabaseImpl::GetPropositionSides(
-    absl::Span<const schema::PropositionId> props, const ReadOptions& ro) {
+absl::Status DatabaseImpl::ReadPropositionSides(absl::Span<const schema::PropositionId> props,
+                                                const rocksdb::ReadOptions& ro,
+                                                PropositionSides* out) {
   std::vector<std::string> key_bytes;
   key_bytes.reserve(props.size());
   for (schema::PropositionId p : props) key_bytes.push_back(keys::U64Key(p));
   std::vector<rocksdb::Slice> keys_in(key_bytes.begin(), key_bytes.end());
   std::vector<rocksdb::PinnableSlice> values(props.size());
   std::vector<rocksdb::Status> statuses(props.size());
-  db_->MultiGet(MakeReadOptions(ro.snapshot), cf(kPropSides), keys_in.size(), keys_in.data(),
-                values.data(), statuses.data(),
-                /*sorted_input=*/std::is_sorted(props.begin(), props.end()));
-  std::vector<PropositionSides> out(props.size());
+  db_->MultiGet(ro, cf(kPropSides), keys_in.size(), keys_in.data(), values.data(),
+                statuses.data(), /*sorted_input=*/std::is_sorted(props.begin(), props.end()));
   for (size_t i = 0; i < props.size(); ++i) {
     if (statuses[i].IsNotFound()) continue;
     SG_RETURN_IF_ERROR(FromRocks(statuses[i], absl::StrCat("read prop_sides of ", dir_)));
@@ -167,7 +167,60 @@ absl::StatusOr<std::vector<PropositionSides>> DatabaseImpl::GetPropositionSides(
           absl::StrCat(dir_, ": damaged prop_sides entry for ", schema::FormatId(props[i])));
     }
   }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<PropositionSides>> DatabaseImpl::GetPropositionSides(
+    absl::Span<const schema::PropositionId> props, const ReadOptions& ro) {
+  // A MultiGet searches each file's index once per key, so a big batch is
+  // cut in consecutive pieces read at once.
+  constexpr size_t kKeysPerThread = 2048;
+  const size_t pieces = std::clamp<size_t>(props.size() / kKeysPerThread, 1,
+                                           std::max(1u, std::thread::hardware_concurrency()));
+  const rocksdb::ReadOptions read = MakeReadOptions(ro.snapshot);
+  std::vector<PropositionSides> out(props.size());
+  std::vector<absl::Status> status(pieces);
+  auto read_piece = [&](size_t i) {
+    const size_t first = props.size() * i / pieces, last = props.size() * (i + 1) / pieces;
+    status[i] = ReadPropositionSides(props.subspan(first, last - first), read, &out[first]);
+  };
+  std::vector<std::thread> threads;
+  for (size_t i = 1; i < pieces; ++i) threads.emplace_back(read_piece, i);
+  read_piece(0);
+  for (std::thread& t : threads) t.join();
+  for (const absl::Status& s : status) SG_RETURN_IF_ERROR(s);
   return out;
+}
+
+absl::StatusOr<std::optional<WriteChanges>> DatabaseImpl::GetWriteChanges(
+    uint64_t first_sequence, uint64_t end_sequence, const ReadOptions& ro) {
+  WriteChanges sum{.first_sequence = first_sequence, .end_sequence = first_sequence};
+  if (end_sequence <= first_sequence) return sum;
+  const std::string lower = keys::WriteChangesKey(first_sequence);
+  const std::string upper = keys::WriteChangesKey(end_sequence);
+  rocksdb::Slice upper_slice(upper);
+  rocksdb::ReadOptions read = MakeReadOptions(ro.snapshot);
+  read.iterate_upper_bound = &upper_slice;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(read, cf(kMeta)));
+  WriteChanges one;
+  for (it->Seek(lower); it->Valid(); it->Next()) {
+    if (!keys::DecodeWriteChanges(View(it->key()), View(it->value()), &one)) {
+      return absl::DataLossError(absl::StrCat(
+          dir_, ": damaged record of what a write changed; run `stancegraph check`"));
+    }
+    // A gap or an overlap: a write that kept no record, or a range that
+    // starts or ends inside one.
+    if (one.first_sequence != sum.end_sequence || one.end_sequence > end_sequence) {
+      return std::nullopt;
+    }
+    sum.end_sequence = one.end_sequence;
+    sum.pairs_added += one.pairs_added;
+    sum.propositions.insert(sum.propositions.end(), one.propositions.begin(),
+                            one.propositions.end());
+  }
+  SG_RETURN_IF_ERROR(FromRocks(it->status(), absl::StrCat("read write records of ", dir_)));
+  if (sum.end_sequence != end_sequence) return std::nullopt;
+  return sum;
 }
 
 absl::StatusOr<std::string> DatabaseImpl::GetMeta(std::string_view name, const ReadOptions& ro) {

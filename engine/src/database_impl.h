@@ -95,6 +95,9 @@ class DatabaseImpl final : public Database {
   std::unique_ptr<TimelineCursor> NewTimelineCursor(const ReadOptions& ro) override;
   absl::StatusOr<std::vector<PropositionSides>> GetPropositionSides(
       absl::Span<const schema::PropositionId> props, const ReadOptions& ro) override;
+  absl::StatusOr<std::optional<WriteChanges>> GetWriteChanges(uint64_t first_sequence,
+                                                              uint64_t end_sequence,
+                                                              const ReadOptions& ro) override;
   std::unique_ptr<ClaimIterator> ClaimsOfProposition(schema::PropositionId prop,
                                                      const ReadOptions& ro) override;
   std::unique_ptr<ClaimIterator> AllClaimsByProposition(const ReadOptions& ro,
@@ -172,6 +175,9 @@ class DatabaseImpl final : public Database {
   DatabaseImpl(std::string dir, AccessMode mode) : dir_(std::move(dir)), mode_(mode) {}
   absl::Status LoadState(uint32_t oldest_format);
   absl::StatusOr<std::string> Get(Cf c, std::string_view key, const ReadOptions& ro);
+  // The sides of `props` into out[0, props.size()): one MultiGet.
+  absl::Status ReadPropositionSides(absl::Span<const schema::PropositionId> props,
+                                    const rocksdb::ReadOptions& ro, PropositionSides* out);
   // Adds the entity unless stored already; merges new aliases into a stored one.
   // `may_be_stored` false skips reading the store.
   absl::Status StageEntity(const schema::Entity& e, bool may_be_stored, Sink& sink);

@@ -199,6 +199,34 @@ bool DecodeHolderClaim(std::string_view key, schema::Claim* c) {
   return true;
 }
 
+std::string WriteChangesKey(uint64_t first_sequence) {
+  std::string k(kWriteChangesPrefix);
+  PutU64(&k, first_sequence);
+  return k;
+}
+
+std::string WriteChangesValue(const WriteChanges& c) {
+  std::string v;
+  v.reserve(16 + 8 * c.propositions.size());
+  PutU64(&v, c.end_sequence);
+  PutU64(&v, c.pairs_added);
+  for (schema::PropositionId p : c.propositions) PutU64(&v, p);
+  return v;
+}
+
+bool DecodeWriteChanges(std::string_view key, std::string_view value, WriteChanges* c) {
+  constexpr size_t kPrefix = sizeof(kWriteChangesPrefix) - 1;
+  if (key.size() != kPrefix + 8 || value.size() < 16 || value.size() % 8 != 0) return false;
+  c->first_sequence = GetU64(key.data() + kPrefix);
+  c->end_sequence = GetU64(value.data());
+  c->pairs_added = GetU64(value.data() + 8);
+  c->propositions.clear();
+  for (size_t at = 16; at < value.size(); at += 8) {
+    c->propositions.push_back(GetU64(value.data() + at));
+  }
+  return c->end_sequence > c->first_sequence;
+}
+
 }  // namespace stancegraph::engine::keys
 
 namespace stancegraph::engine {

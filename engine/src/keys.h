@@ -71,5 +71,14 @@ inline constexpr char kDocumentCountKey[] = "count/documents";  // -> u64
 inline constexpr char kMentionCountKey[] = "count/mentions";    // -> u64
 // + a name given to GetMeta/PutMeta -> its value.
 inline constexpr char kUserMetaPrefix[] = "user/";
+// + first sequence(8) of a write or bulk chunk that stored mentions -> its
+// end sequence(8), the contradicting pairs it added(8), then each
+// proposition whose pairs it changed(8): Q1 since any write's start without
+// reading the sides.
+inline constexpr char kWriteChangesPrefix[] = "changes/";
+std::string WriteChangesKey(uint64_t first_sequence);
+std::string WriteChangesValue(const WriteChanges& c);
+// False when `value` is malformed.
+bool DecodeWriteChanges(std::string_view key, std::string_view value, WriteChanges* c);
 
 }  // namespace stancegraph::engine::keys

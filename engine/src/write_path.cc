@@ -202,6 +202,7 @@ absl::Status DatabaseImpl::StageNovelty(const schema::Claim& c, StagingState* st
 
 absl::Status DatabaseImpl::StageCounters(StagingState* state_out, Sink& sink) {
   const StagingState& state = *state_out;
+  WriteChanges changes{.first_sequence = state.first_sequence, .end_sequence = state.sequence};
   for (const auto& [prop, added] : state.sides_added) {
     const std::string key = keys::U64Key(prop);
     PropositionSides sides;
@@ -219,11 +220,23 @@ absl::Status DatabaseImpl::StageCounters(StagingState* state_out, Sink& sink) {
         return FromRocks(s, absl::StrCat("read prop_sides of ", dir_));
       }
     }
+    const uint64_t pairs_before = sides.OpposedPairs();
     sides.for_holders += added.for_holders;
     sides.against_holders += added.against_holders;
     sides.both_holders += added.both_holders;
+    if (sides.OpposedPairs() != pairs_before) {
+      changes.pairs_added += sides.OpposedPairs() - pairs_before;
+      changes.propositions.push_back(prop);
+    }
     sink.Put(kPropSides, key, keys::SidesValue(sides));
     if (state.sets_cover_store) state_out->sides_stored[prop] = sides;
+  }
+  // Keyed by the first mention's sequence: a write without mentions has no
+  // place of its own among them (see Database::GetWriteChanges).
+  if (changes.end_sequence > changes.first_sequence) {
+    std::sort(changes.propositions.begin(), changes.propositions.end());
+    sink.Put(kMeta, keys::WriteChangesKey(changes.first_sequence),
+             keys::WriteChangesValue(changes));
   }
   std::string v;
   keys::PutU64(&v, state.sequence);

@@ -243,6 +243,114 @@ absl::StatusOr<ChangeCounts> CountChanges(engine::Database& db, const Filter& fi
   return counts;
 }
 
+namespace {
+
+// What the mentions with sequences in [first, last) changed when they were
+// stored: new claims per proposition and side, holders who took both sides
+// for the first time, and the (holder, proposition) pairs on both sides whose
+// timelines may have new reversals.
+struct NewMentions {
+  bool count_sides = true;  // fill `added`
+  absl::Status status;
+  uint64_t mentions = 0, claims = 0, flipped_pairs = 0;
+  absl::flat_hash_map<schema::PropositionId, engine::PropositionSides> added;
+  absl::flat_hash_set<std::pair<schema::EntityId, schema::PropositionId>> both_sides;
+  std::vector<engine::MentionRef> fresh;  // the non-neutral mentions
+
+  void Scan(engine::Database& db, uint64_t first, uint64_t last, const engine::ScanOptions& so) {
+    auto it = db.ScanByIngest(first, so);
+    for (; it->Valid(); it->Next()) {
+      const engine::MentionRef& r = it->ref();
+      if (r.sequence >= last) break;
+      ++mentions;
+      if (r.polarity != 0) fresh.push_back(r);
+      if (r.pair_has_both) both_sides.insert({r.holder, r.proposition});
+      if (!r.first_of_claim || r.polarity == 0) continue;
+      ++claims;
+      flipped_pairs += r.completes_pair;
+      if (!count_sides) continue;
+      engine::PropositionSides& a = added[r.proposition];
+      ++(r.polarity > 0 ? a.for_holders : a.against_holders);
+      a.both_holders += r.completes_pair;
+    }
+    status = it->status();
+  }
+
+  void Merge(NewMentions&& o) {
+    status.Update(o.status);
+    mentions += o.mentions;
+    claims += o.claims;
+    flipped_pairs += o.flipped_pairs;
+    for (const auto& [prop, a] : o.added) {
+      engine::PropositionSides& mine = added[prop];
+      mine.for_holders += a.for_holders;
+      mine.against_holders += a.against_holders;
+      mine.both_holders += a.both_holders;
+    }
+    both_sides.insert(o.both_sides.begin(), o.both_sides.end());
+    fresh.insert(fresh.end(), o.fresh.begin(), o.fresh.end());
+  }
+};
+
+// Scans the mentions in [first, last), cut in consecutive slices read at
+// once when there are enough of them to pay for a thread.
+NewMentions ScanNewMentions(engine::Database& db, uint64_t first, uint64_t last,
+                            const engine::ScanOptions& so, bool count_sides) {
+  constexpr uint64_t kMentionsPerSlice = 4096;
+  const uint64_t slices =
+      std::clamp<uint64_t>((last - first) / kMentionsPerSlice, 1, ScanSlices());
+  std::vector<NewMentions> parts(slices);
+  for (NewMentions& part : parts) part.count_sides = count_sides;
+  const uint64_t step = (last - first) / slices;
+  auto bound = [&](uint64_t i) { return i == slices ? last : first + i * step; };
+  std::vector<std::thread> threads;
+  for (uint64_t i = 1; i < slices; ++i) {
+    threads.emplace_back([&, i] { parts[i].Scan(db, bound(i), bound(i + 1), so); });
+  }
+  parts[0].Scan(db, bound(0), bound(1), so);
+  for (std::thread& t : threads) t.join();
+  for (uint64_t i = 1; i < slices; ++i) parts[0].Merge(std::move(parts[i]));
+  return std::move(parts[0]);
+}
+
+// Q1 now minus Q1 before on each proposition in `added`, from its sides now
+// less what the new claims added: (pairs added, propositions changed).
+absl::StatusOr<std::pair<uint64_t, uint64_t>> PairsAddedFromSides(
+    engine::Database& db, const std::string& path,
+    const absl::flat_hash_map<schema::PropositionId, engine::PropositionSides>& added,
+    const engine::Snapshot* snapshot) {
+  std::vector<std::pair<schema::PropositionId, engine::PropositionSides>> adds(added.begin(),
+                                                                               added.end());
+  std::sort(adds.begin(), adds.end(),  // a sorted batch reads faster
+            [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::vector<schema::PropositionId> props;
+  props.reserve(adds.size());
+  for (const auto& [prop, a] : adds) props.push_back(prop);
+  SG_ASSIGN_OR_RETURN(std::vector<engine::PropositionSides> now,
+                      db.GetPropositionSides(props, {.snapshot = snapshot}));
+  uint64_t pairs = 0, changed = 0;
+  for (size_t i = 0; i < props.size(); ++i) {
+    const engine::PropositionSides& a = adds[i].second;
+    const engine::PropositionSides& n = now[i];
+    if (n.for_holders < a.for_holders || n.against_holders < a.against_holders ||
+        n.both_holders < a.both_holders) {
+      return absl::DataLossError(absl::StrCat(
+          path, ": the sides of proposition ", schema::FormatId(props[i]),
+          " count fewer holders than its new claims; run `stancegraph check`"));
+    }
+    const engine::PropositionSides before{
+        .for_holders = n.for_holders - a.for_holders,
+        .against_holders = n.against_holders - a.against_holders,
+        .both_holders = n.both_holders - a.both_holders};
+    const uint64_t delta = n.OpposedPairs() - before.OpposedPairs();
+    pairs += delta;
+    changed += delta != 0;
+  }
+  return std::pair(pairs, changed);
+}
+
+}  // namespace
+
 absl::StatusOr<IncrementalCounts> CountSince(engine::Database& db, uint64_t since_sequence,
                                              const Filter& filter) {
   std::unique_ptr<engine::Snapshot> own;
@@ -261,60 +369,36 @@ absl::StatusOr<IncrementalCounts> CountSince(engine::Database& db, uint64_t sinc
   }
   const engine::ScanOptions so{.snapshot = snapshot};
 
-  // 1. The new mentions, with what each changed when it was stored: new
-  // claims per proposition and side, holders who took both sides for the
-  // first time, and the (holder, proposition) pairs on both sides whose
-  // timelines may have new reversals.
-  absl::flat_hash_map<schema::PropositionId, engine::PropositionSides> added;
-  absl::flat_hash_set<std::pair<schema::EntityId, schema::PropositionId>> both_sides;
-  std::vector<engine::MentionRef> fresh;  // the new non-neutral mentions
-  {
-    auto it = db.ScanByIngest(since_sequence, so);
-    for (; it->Valid(); it->Next()) {
-      const engine::MentionRef& r = it->ref();
-      if (r.sequence >= counts.until_sequence) break;
-      ++counts.new_mentions;
-      if (r.polarity != 0) fresh.push_back(r);
-      if (r.pair_has_both) both_sides.insert({r.holder, r.proposition});
-      if (!r.first_of_claim || r.polarity == 0) continue;
-      ++counts.new_claims;
-      engine::PropositionSides& a = added[r.proposition];
-      ++(r.polarity > 0 ? a.for_holders : a.against_holders);
-      if (r.completes_pair) {
-        ++a.both_holders;
-        ++counts.new_flipped_pairs;
-      }
-    }
-    SG_RETURN_IF_ERROR(it->status());
+  // 1. What the writes of the new mentions recorded of Q1 when they stored
+  // them; nullopt for a point inside a write, or writes that kept no record.
+  SG_ASSIGN_OR_RETURN(std::optional<engine::WriteChanges> recorded,
+                      db.GetWriteChanges(since_sequence, counts.until_sequence,
+                                         {.snapshot = snapshot}));
+
+  // 2. The new mentions, with what each changed when it was stored.
+  NewMentions scanned = ScanNewMentions(db, since_sequence, counts.until_sequence, so,
+                                        /*count_sides=*/!recorded.has_value());
+  SG_RETURN_IF_ERROR(scanned.status);
+  counts.new_mentions = scanned.mentions;
+  counts.new_claims = scanned.claims;
+  counts.new_flipped_pairs = scanned.flipped_pairs;
+  const auto& both_sides = scanned.both_sides;
+  std::vector<engine::MentionRef>& fresh = scanned.fresh;
+
+  // 3. Q1 now minus Q1 before: as recorded, or else from the sides now of
+  // each proposition with a new claim, less what the new claims added.
+  if (recorded) {
+    counts.new_contradicting_pairs = recorded->pairs_added;
+    std::sort(recorded->propositions.begin(), recorded->propositions.end());
+    counts.touched_propositions =
+        std::unique(recorded->propositions.begin(), recorded->propositions.end()) -
+        recorded->propositions.begin();
+  } else {
+    SG_ASSIGN_OR_RETURN(std::tie(counts.new_contradicting_pairs, counts.touched_propositions),
+                        PairsAddedFromSides(db, db.path(), scanned.added, snapshot));
   }
 
-  // 2. Q1 now minus Q1 before on each proposition with a new claim, from its
-  // sides now (kept at write time) less what the new claims added.
-  std::vector<schema::PropositionId> props;
-  props.reserve(added.size());
-  for (const auto& [prop, a] : added) props.push_back(prop);
-  std::sort(props.begin(), props.end());  // a sorted batch reads faster
-  SG_ASSIGN_OR_RETURN(std::vector<engine::PropositionSides> now,
-                      db.GetPropositionSides(props, {.snapshot = snapshot}));
-  for (size_t i = 0; i < props.size(); ++i) {
-    const engine::PropositionSides& a = added[props[i]];
-    const engine::PropositionSides& n = now[i];
-    if (n.for_holders < a.for_holders || n.against_holders < a.against_holders ||
-        n.both_holders < a.both_holders) {
-      return absl::DataLossError(absl::StrCat(
-          db.path(), ": the sides of proposition ", schema::FormatId(props[i]),
-          " count fewer holders than its new claims; run `stancegraph check`"));
-    }
-    const engine::PropositionSides before{
-        .for_holders = n.for_holders - a.for_holders,
-        .against_holders = n.against_holders - a.against_holders,
-        .both_holders = n.both_holders - a.both_holders};
-    const uint64_t delta = n.OpposedPairs() - before.OpposedPairs();
-    counts.new_contradicting_pairs += delta;
-    counts.touched_propositions += delta != 0;
-  }
-
-  // 3. Reversals with a new mention on a side, on the pairs holding both
+  // 4. Reversals with a new mention on a side, on the pairs holding both
   // sides, read around the new mentions only.
   std::erase_if(fresh, [&](const engine::MentionRef& r) {
     return !both_sides.contains({r.holder, r.proposition});

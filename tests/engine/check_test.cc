@@ -221,3 +221,32 @@ TEST_CASE("check reports proposition sides that disagree with the claims", "[eng
   INFO(Describe(r));
   CHECK(Reports(r, "prop_sides", "is missing; the claims say"));
 }
+
+TEST_CASE("check reports a damaged or overlapping record of what a write changed",
+          "[engine][check]") {
+  TempDir dir;
+  Fill(dir.path());  // two writes: mentions 1-5, then 6-7
+  CHECK(Check(dir.path()).consistent());
+  auto key = [](uint64_t first) {
+    std::string k = "changes/";
+    for (int shift = 56; shift >= 0; shift -= 8) k.push_back(static_cast<char>(first >> shift));
+    return k;
+  };
+  auto value = [](uint64_t end, uint64_t pairs) {
+    std::string v;
+    for (uint64_t x : {end, pairs}) {
+      for (int shift = 56; shift >= 0; shift -= 8) v.push_back(static_cast<char>(x >> shift));
+    }
+    return v;
+  };
+  {
+    Raw raw(dir.path());
+    raw.Put("default", key(3), value(9, 1));  // inside the first, past the last mention
+    raw.Put("default", key(7), "short");
+  }
+  auto r = Check(dir.path());
+  INFO(Describe(r));
+  CHECK(Reports(r, "default", "overlaps the write before it, which ends at 6"));
+  CHECK(Reports(r, "default", "ends at 9, past next_sequence 8"));
+  CHECK(Reports(r, "default", "malformed record of what a write changed"));
+}

@@ -79,6 +79,20 @@ struct PropositionSides {
   uint64_t OpposedPairs() const { return for_holders * against_holders - both_holders; }
 };
 
+// What the writes that stored the mentions with sequences in
+// [first_sequence, end_sequence) changed in the contradicting pairs, as each
+// write recorded when it was stored.
+struct WriteChanges {
+  uint64_t first_sequence = 0;
+  uint64_t end_sequence = 0;
+  // Contradicting (for, against) holder pairs the writes added: Q1 after
+  // them less Q1 before.
+  uint64_t pairs_added = 0;
+  // The propositions whose pairs a write changed; one may be named by
+  // several writes.
+  std::vector<schema::PropositionId> propositions;
+};
+
 struct Stats {
   uint64_t documents = 0;
   uint64_t entities = 0;
@@ -177,6 +191,14 @@ class Database {
   // `props` is sorted.
   virtual absl::StatusOr<std::vector<PropositionSides>> GetPropositionSides(
       absl::Span<const schema::PropositionId> props, const ReadOptions& ro = {}) = 0;
+
+  // What the writes that stored the mentions [first_sequence, end_sequence)
+  // changed, summed; nullopt unless those writes start at first_sequence,
+  // follow each other up to end_sequence and each kept its record (writes
+  // by earlier versions of stancegraph keep none).
+  // Reads those records only: GetPropositionSides answers for any range.
+  virtual absl::StatusOr<std::optional<WriteChanges>> GetWriteChanges(
+      uint64_t first_sequence, uint64_t end_sequence, const ReadOptions& ro = {}) = 0;
 
   // Canonical claims of a proposition ordered by (polarity, holder).
   virtual std::unique_ptr<ClaimIterator> ClaimsOfProposition(schema::PropositionId prop,

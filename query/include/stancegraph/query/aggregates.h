@@ -65,9 +65,11 @@ absl::StatusOr<ChangeCounts> CountChanges(engine::Database& db, const Filter& fi
 
 // What the mentions with sequence >= `since_sequence` changed. The cost
 // grows with the new mentions, not with the database: one scan of them (each
-// records what it changed when it was stored), one batched read of the sides
-// of the propositions they add claims to, and the timelines of the
-// (holder, proposition) pairs on both sides that they touch.
+// records what it changed when it was stored), the records of the writes
+// that stored them (what each added to Q1), and the timelines of the
+// (holder, proposition) pairs on both sides that they touch. A point inside
+// a write, or writes by an earlier version, read the sides of the
+// propositions the new claims touch instead, in one batch.
 struct IncrementalCounts {
   uint64_t since_sequence = 0;
   // NextSequence() when the question was asked: pass it as the next `since`.
