@@ -316,7 +316,7 @@ NewMentions ScanNewMentions(engine::Database& db, uint64_t first, uint64_t last,
 // Q1 now minus Q1 before on each proposition in `added`, from its sides now
 // less what the new claims added: (pairs added, propositions changed).
 absl::StatusOr<std::pair<uint64_t, uint64_t>> PairsAddedFromSides(
-    engine::Database& db, const std::string& path,
+    engine::Database& db,
     const absl::flat_hash_map<schema::PropositionId, engine::PropositionSides>& added,
     const engine::Snapshot* snapshot) {
   std::vector<std::pair<schema::PropositionId, engine::PropositionSides>> adds(added.begin(),
@@ -335,7 +335,7 @@ absl::StatusOr<std::pair<uint64_t, uint64_t>> PairsAddedFromSides(
     if (n.for_holders < a.for_holders || n.against_holders < a.against_holders ||
         n.both_holders < a.both_holders) {
       return absl::DataLossError(absl::StrCat(
-          path, ": the sides of proposition ", schema::FormatId(props[i]),
+          db.path(), ": the sides of proposition ", schema::FormatId(props[i]),
           " count fewer holders than its new claims; run `stancegraph check`"));
     }
     const engine::PropositionSides before{
@@ -395,7 +395,7 @@ absl::StatusOr<IncrementalCounts> CountSince(engine::Database& db, uint64_t sinc
         recorded->propositions.begin();
   } else {
     SG_ASSIGN_OR_RETURN(std::tie(counts.new_contradicting_pairs, counts.touched_propositions),
-                        PairsAddedFromSides(db, db.path(), scanned.added, snapshot));
+                        PairsAddedFromSides(db, scanned.added, snapshot));
   }
 
   // 4. Reversals with a new mention on a side, on the pairs holding both
