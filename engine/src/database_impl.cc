@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <system_error>
-#include <thread>
 
 #include "absl/strings/str_cat.h"
 #include "fault_listener.h"
@@ -14,6 +13,7 @@
 #include "rocks_status.h"
 #include "stancegraph/schema/binary_codec.h"
 #include "stancegraph/schema/ids.h"
+#include "stancegraph/schema/parallel.h"
 #include "stancegraph/schema/status_macros.h"
 #include "stancegraph/schema/strings.h"
 
@@ -174,20 +174,14 @@ absl::StatusOr<std::vector<PropositionSides>> DatabaseImpl::GetPropositionSides(
     absl::Span<const schema::PropositionId> props, const ReadOptions& ro) {
   // A MultiGet searches each file's index once per key, so a big batch is
   // cut in consecutive pieces read at once.
-  constexpr size_t kKeysPerThread = 2048;
-  const size_t pieces = std::clamp<size_t>(props.size() / kKeysPerThread, 1,
-                                           std::max(1u, std::thread::hardware_concurrency()));
+  const size_t pieces = schema::PiecesFor(props.size(), /*min_per_piece=*/2048);
   const rocksdb::ReadOptions read = MakeReadOptions(ro.snapshot);
   std::vector<PropositionSides> out(props.size());
   std::vector<absl::Status> status(pieces);
-  auto read_piece = [&](size_t i) {
+  schema::RunPieces(pieces, [&](size_t i) {
     const size_t first = props.size() * i / pieces, last = props.size() * (i + 1) / pieces;
     status[i] = ReadPropositionSides(props.subspan(first, last - first), read, &out[first]);
-  };
-  std::vector<std::thread> threads;
-  for (size_t i = 1; i < pieces; ++i) threads.emplace_back(read_piece, i);
-  read_piece(0);
-  for (std::thread& t : threads) t.join();
+  });
   for (const absl::Status& s : status) SG_RETURN_IF_ERROR(s);
   return out;
 }

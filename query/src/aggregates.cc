@@ -1,7 +1,6 @@
 #include "stancegraph/query/aggregates.h"
 
 #include <algorithm>
-#include <thread>
 #include <utility>
 #include <vector>
 
@@ -11,6 +10,7 @@
 #include "day_cells.h"
 #include "stancegraph/query/claim_set.h"
 #include "stancegraph/schema/ids.h"
+#include "stancegraph/schema/parallel.h"
 #include "stancegraph/schema/status_macros.h"
 #include "timeline_scan.h"
 
@@ -94,12 +94,6 @@ absl::Status CountRange(engine::Database& db, const Filter& filter, engine::IdRa
   return absl::OkStatus();
 }
 
-// Slices of the proposition space scanned at once by a whole-store count.
-int ScanSlices() {
-  const unsigned cores = std::thread::hardware_concurrency();
-  return static_cast<int>(std::clamp(cores, 1u, 4u));
-}
-
 // One pass over the claim index. Without a filter the proposition space is
 // cut in slices scanned in parallel on one snapshot (a proposition's claims
 // never span two slices); a filter's lookups are cached per call, so a
@@ -108,7 +102,7 @@ absl::StatusOr<ContradictionCounts> CountFromClaimIndex(
     engine::Database& db, const Filter& filter,
     absl::flat_hash_set<schema::EntityId>* flipped_holders) {
   ContradictionCounts counts;
-  const int slices = filter.IsEmpty() ? ScanSlices() : 1;
+  const size_t slices = filter.IsEmpty() ? schema::WorkerCount() : 1;
   if (slices == 1) {
     SG_RETURN_IF_ERROR(
         CountRange(db, filter, {}, filter.snapshot, counts, flipped_holders));
@@ -120,18 +114,14 @@ absl::StatusOr<ContradictionCounts> CountFromClaimIndex(
     own = db.GetSnapshot();
     snapshot = own.get();
   }
-  const std::vector<engine::IdRange> ranges = engine::IdRange::Split(slices);
+  const std::vector<engine::IdRange> ranges = engine::IdRange::Split(static_cast<int>(slices));
   std::vector<ContradictionCounts> parts(ranges.size());
   std::vector<absl::flat_hash_set<schema::EntityId>> holders(ranges.size());
   std::vector<absl::Status> status(ranges.size());
-  auto run = [&](size_t i) {
+  schema::RunPieces(ranges.size(), [&](size_t i) {
     status[i] = CountRange(db, filter, ranges[i], snapshot, parts[i],
                            flipped_holders != nullptr ? &holders[i] : nullptr);
-  };
-  std::vector<std::thread> threads;
-  for (size_t i = 1; i < ranges.size(); ++i) threads.emplace_back(run, i);
-  run(0);
-  for (std::thread& t : threads) t.join();
+  });
   for (size_t i = 0; i < ranges.size(); ++i) {
     SG_RETURN_IF_ERROR(status[i]);
     AddCounts(parts[i], counts);
@@ -296,20 +286,13 @@ struct NewMentions {
 // once when there are enough of them to pay for a thread.
 NewMentions ScanNewMentions(engine::Database& db, uint64_t first, uint64_t last,
                             const engine::ScanOptions& so, bool count_sides) {
-  constexpr uint64_t kMentionsPerSlice = 4096;
-  const uint64_t slices =
-      std::clamp<uint64_t>((last - first) / kMentionsPerSlice, 1, ScanSlices());
+  const size_t slices = schema::PiecesFor(last - first, /*min_per_piece=*/4096);
   std::vector<NewMentions> parts(slices);
   for (NewMentions& part : parts) part.count_sides = count_sides;
   const uint64_t step = (last - first) / slices;
-  auto bound = [&](uint64_t i) { return i == slices ? last : first + i * step; };
-  std::vector<std::thread> threads;
-  for (uint64_t i = 1; i < slices; ++i) {
-    threads.emplace_back([&, i] { parts[i].Scan(db, bound(i), bound(i + 1), so); });
-  }
-  parts[0].Scan(db, bound(0), bound(1), so);
-  for (std::thread& t : threads) t.join();
-  for (uint64_t i = 1; i < slices; ++i) parts[0].Merge(std::move(parts[i]));
+  auto bound = [&](size_t i) { return i == slices ? last : first + i * step; };
+  schema::RunPieces(slices, [&](size_t i) { parts[i].Scan(db, bound(i), bound(i + 1), so); });
+  for (size_t i = 1; i < slices; ++i) parts[0].Merge(std::move(parts[i]));
   return std::move(parts[0]);
 }
 

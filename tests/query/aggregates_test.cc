@@ -69,6 +69,51 @@ uint64_t ReversalsTouching(engine::Database& db, uint64_t since) {
   return n;
 }
 
+int Pick(std::mt19937& rng, int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); }
+
+// A document of `claims` random claims by holders H0.. on propositions P0..,
+// each for or against (or neutral too, with `neutral`), on a day of 2024.
+schema::DocumentClaims RandomDoc(QueryFixture& f, std::mt19937& rng, int claims, int holders,
+                                 int props, bool neutral) {
+  auto doc = f.Doc("wire");
+  for (int c = 0; c < claims; ++c) {
+    const int polarity = neutral ? Pick(rng, 3) - 1 : (Pick(rng, 2) == 0 ? 1 : -1);
+    const std::string holder = "H" + std::to_string(Pick(rng, holders));
+    const std::string prop = "P" + std::to_string(Pick(rng, props));
+    const std::string month = std::to_string(1 + Pick(rng, 9));
+    const std::string day = std::to_string(Pick(rng, 10));
+    doc.Claim(holder, polarity, prop, "2024-0" + month + "-1" + day);
+  }
+  return doc.Build();
+}
+
+// Stores documents through a bulk loader or through ordinary writes: the
+// incremental counts must not depend on which.
+class Writer {
+ public:
+  Writer(QueryFixture& f, bool bulk, const engine::BulkLoadOptions& options = {}) : f_(f) {
+    if (!bulk) return;
+    auto l = f.db().NewBulkLoader(options);
+    REQUIRE(l.ok());
+    loader_ = *std::move(l);
+  }
+  void Write(const std::vector<schema::DocumentClaims>& docs) {
+    if (loader_) {
+      REQUIRE(loader_->Add(docs).ok());
+    } else {
+      REQUIRE(f_.db().Write(docs, {}).ok());
+    }
+  }
+  void Finish() {
+    if (loader_) REQUIRE(loader_->Finish().ok());
+    loader_.reset();
+  }
+
+ private:
+  QueryFixture& f_;
+  std::unique_ptr<engine::BulkLoader> loader_;
+};
+
 // Q1 and Q2 counted again from the mentions, over the claims first
 // mentioned before sequence `before` (all of them for UINT64_MAX).
 struct Recount {
@@ -224,35 +269,20 @@ TEST_CASE("Counts since any earlier point are the full counts now less the full 
     INFO((bulk ? "bulk loader" : "ordinary writes"));
     QueryFixture f;
     std::mt19937 rng(20240101);
-    auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
     std::vector<uint64_t> marks;
     std::vector<std::unique_ptr<engine::Snapshot>> then;
-    std::unique_ptr<engine::BulkLoader> loader;
-    if (bulk) {
-      auto l = f.db().NewBulkLoader({.chunk_bytes = 3000});
-      REQUIRE(l.ok());
-      loader = *std::move(l);
-    }
+    Writer writer(f, bulk, {.chunk_bytes = 3000});
     for (int round = 0; round < 15; ++round) {
       marks.push_back(f.db().NextSequence());
       then.push_back(f.db().GetSnapshot());
       std::vector<schema::DocumentClaims> docs;
       for (int d = 0; d < 3; ++d) {
-        auto doc = f.Doc("wire");
-        for (int c = 1 + pick(4); c > 0; --c) {
-          doc.Claim("H" + std::to_string(pick(7)), pick(3) - 1, "P" + std::to_string(pick(3)),
-                    "2024-0" + std::to_string(1 + pick(9)) + "-1" + std::to_string(pick(10)));
-        }
-        docs.push_back(doc.Build());
+        docs.push_back(RandomDoc(f, rng, 1 + Pick(rng, 4), /*holders=*/7, /*props=*/3,
+                                 /*neutral=*/true));
       }
-      if (bulk) {
-        REQUIRE(loader->Add(docs).ok());
-      } else {
-        REQUIRE(f.db().Write(docs, {}).ok());
-      }
+      writer.Write(docs);
     }
-    if (bulk) REQUIRE(loader->Finish().ok());
-    loader.reset();
+    writer.Finish();
 
     auto now_q1 = query::CountContradictions(f.db());
     auto now_q2 = query::CountChanges(f.db());
@@ -325,44 +355,23 @@ TEST_CASE("Reversals are found around new mentions far apart in a long timeline"
 
 TEST_CASE("A large batch of new mentions counts the same as the full recount",
           "[query][incremental]") {
-  // Enough new mentions and propositions that the scan of them and the read
-  // of the propositions' sides are cut in pieces read at once. Ordinary
-  // writes answer from their records; a point inside a bulk load's chunk
-  // reads the sides.
+  // Enough new mentions that their scan is cut in slices read at once; both
+  // ways of storing them keep records of what each write (or chunk) added.
   for (const bool bulk : {false, true}) {
     INFO((bulk ? "bulk loader" : "ordinary writes"));
     QueryFixture f;
     std::mt19937 rng(77);
-    auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
-    std::unique_ptr<engine::BulkLoader> loader;
-    if (bulk) {
-      auto l = f.db().NewBulkLoader({});
-      REQUIRE(l.ok());
-      loader = *std::move(l);
-    }
+    Writer writer(f, bulk);
     auto write = [&](int docs, int props) {
       std::vector<schema::DocumentClaims> batch;
-      for (int d = 0; d < docs; ++d) {
-        auto doc = f.Doc("wire");
-        for (int c = 0; c < 20; ++c) {
-          doc.Claim("H" + std::to_string(pick(40)), pick(2) == 0 ? 1 : -1,
-                    "P" + std::to_string(pick(props)),
-                    "2024-0" + std::to_string(1 + pick(9)) + "-1" + std::to_string(pick(10)));
-        }
-        batch.push_back(doc.Build());
-      }
-      if (bulk) {
-        REQUIRE(loader->Add(batch).ok());
-      } else {
-        REQUIRE(f.db().Write(batch, {}).ok());
-      }
+      for (int d = 0; d < docs; ++d) batch.push_back(RandomDoc(f, rng, 20, 40, props, false));
+      writer.Write(batch);
     };
     write(200, 6000);
     auto then = f.db().GetSnapshot();
     const uint64_t since = f.db().NextSequence();
     write(600, 9000);  // 12,000 mentions
-    if (bulk) REQUIRE(loader->Finish().ok());
-    loader.reset();
+    writer.Finish();
 
     auto before_q1 = query::CountContradictions(f.db(), {.snapshot = then.get()});
     auto before_q2 = query::CountChanges(f.db(), {.snapshot = then.get()});
@@ -390,17 +399,8 @@ TEST_CASE("Counts since a point inside a write are what the mentions from there 
   // claims touch answer instead, in pieces read at once for a big batch.
   QueryFixture f;
   std::mt19937 rng(78);
-  auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
   std::vector<schema::DocumentClaims> batch;
-  for (int d = 0; d < 700; ++d) {
-    auto doc = f.Doc("wire");
-    for (int c = 0; c < 20; ++c) {
-      doc.Claim("H" + std::to_string(pick(40)), pick(2) == 0 ? 1 : -1,
-                "P" + std::to_string(pick(9000)),
-                "2024-0" + std::to_string(1 + pick(9)) + "-1" + std::to_string(pick(10)));
-    }
-    batch.push_back(doc.Build());
-  }
+  for (int d = 0; d < 700; ++d) batch.push_back(RandomDoc(f, rng, 20, 40, 9000, false));
   const uint64_t first = f.db().NextSequence();
   REQUIRE(f.db().Write(batch, {}).ok());
   const Recount now = RecountBefore(f.db(), UINT64_MAX);
